@@ -1,0 +1,58 @@
+"""The ``policygraph`` command: a thin door onto the library.
+
+Each sub-command lives in its own module here (``build``, ``query``, ``serve``, ``validate``,
+``reason``) and exposes a click ``command``; this module only gathers them and maps the
+library's errors to one line on stderr and an exit code (2: bad input).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from ..errors import PolicyGraphError
+
+COMMAND_MODULES = ("build", "query", "serve", "validate", "reason")
+EXIT_BAD_INPUT = 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="policygraph")
+def cli() -> None:
+    """Dutch privacy statements as a validated, queryable DPV knowledge graph."""
+
+
+for _name in COMMAND_MODULES:
+    try:
+        _module = importlib.import_module(f"{__name__}.{_name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__name__}.{_name}":
+            raise
+        continue
+    cli.add_command(_module.command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    try:
+        cli.main(args=argv, prog_name="policygraph", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        return 1
+    except (PolicyGraphError, FileNotFoundError) as exc:
+        click.echo(f"policygraph: error: {exc}", err=True)
+        return EXIT_BAD_INPUT
+    except SystemExit as exc:  # sub-commands report their exit code this way
+        return int(exc.code or 0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

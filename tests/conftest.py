@@ -1,0 +1,59 @@
+"""Shared fixtures: the project, graphs built once per session, and a SPARQL helper."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from policygraph.build import BuiltGraph, build
+from policygraph.project import Project
+from policygraph.store import store_from_built
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@cache
+def _project() -> Project:
+    return Project(ROOT)
+
+
+@cache
+def built_statement(slug: str) -> BuiltGraph:
+    """The ontology plus one statement, built (cached for the session)."""
+    project = _project()
+    return build(project, statement_files=[project.statements_dir / f"{slug}.ttl"])
+
+
+@cache
+def _store(slug: str | None) -> ox.Store:
+    built = build(_project()) if slug is None else built_statement(slug)
+    return store_from_built(built)
+
+
+def select(query: str, slug: str | None = None) -> list[dict[str, str]]:
+    """Run a SELECT over the union of all graphs (or of one statement plus the ontology).
+
+    Each row maps variable names to the plain string value (IRI or literal lexical form).
+    """
+    result = _store(slug).query(query, use_default_graph_as_union=True)
+    names = [v.value for v in result.variables]
+    return [{n: row[n].value for n in names if row[n] is not None} for row in result]
+
+
+def ask(query: str, slug: str | None = None) -> bool:
+    return bool(_store(slug).query(query, use_default_graph_as_union=True))
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return _project()
+
+
+@pytest.fixture(scope="session")
+def built() -> BuiltGraph:
+    """The whole project, built once."""
+    return build(_project())

@@ -57,3 +57,18 @@ def project() -> Project:
 def built() -> BuiltGraph:
     """The whole project, built once."""
     return build(_project())
+
+
+def copy_project(target: Path, slugs: tuple[str, ...] = ("soosr",)) -> Project:
+    """A throwaway project holding the real ontology and the given statements, for tests that
+    break things on purpose."""
+    import shutil
+
+    shutil.copytree(ROOT / "ontology", target / "ontology")
+    (target / "data" / "statements").mkdir(parents=True)
+    (target / "data" / "sources").mkdir(parents=True)
+    for slug in slugs:
+        shutil.copy(ROOT / "data" / "statements" / f"{slug}.ttl", target / "data" / "statements")
+        for suffix in (".txt", ".meta.ttl"):
+            shutil.copy(ROOT / "data" / "sources" / f"{slug}{suffix}", target / "data" / "sources")
+    return Project(target)

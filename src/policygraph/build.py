@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph, URIRef
-from rdflib.compare import to_canonical_graph
+from rdflib import Dataset, Graph, URIRef
 
+from .bnodes import stable_bnodes
 from .dpv import check_terms, defined_terms, load_dpv
 from .durations import add_approximate_days
 from .evidence import resolve_evidence
@@ -73,40 +73,20 @@ class BuiltGraph:
         return sum(s.quotes for s in self.statements)
 
 
-def canonical(graph: Graph, label_prefix: str) -> Graph:
-    """The same graph with deterministic blank node labels, unique per ``label_prefix``.
-
-    Same triples in → same labels out, whatever the parse order or hash seed, so dumps are
-    byte-identical across builds; the prefix keeps statements' blank nodes apart in a dataset.
-    """
-    canon = to_canonical_graph(graph)
-    out = Graph()
-    bind_prefixes(out)
-    rename = {}
-    for triple in canon:
-        out.add(tuple(_relabel(t, label_prefix, rename) for t in triple))  # type: ignore[arg-type]
-    return out
-
-
-def _relabel(term, prefix: str, rename: dict):  # noqa: ANN001, ANN202 - rdflib terms
-    if isinstance(term, BNode):
-        if term not in rename:
-            rename[term] = BNode(f"{prefix}{term}")
-        return rename[term]
-    return term
-
-
 def load_ontology(project: Project, dpv_dir: Path | None = None) -> tuple[Graph, set[URIRef]]:
-    """Project ontology + DPV (extract or full). Returns the graph and the DPV terms it defines."""
+    """Project ontology + DPV (extract or full), blank nodes labelled deterministically.
+
+    :returns: the graph and the DPV terms it defines.
+    """
     dpv = load_dpv(project.dpv_extract, dpv_dir)
     known = defined_terms(dpv)
-    ontology = Graph()
-    bind_prefixes(ontology)
+    modules = Graph()
     for path in project.ontology_files():
         module = parse_turtle(path)
         check_terms(module, known, path, _dpv_source_name(dpv_dir))
-        ontology += module
-    ontology += dpv
+        modules += module
+    ontology = stable_bnodes(modules, "onto_")
+    ontology += stable_bnodes(dpv, "dpv_")
     return ontology, known
 
 
@@ -127,7 +107,7 @@ def build_statement(project: Project, path: Path, known: set[URIRef], dpv_dir: P
     quotes = resolve_evidence(graph, source.text, source.iri, path)
     graph += source.metadata
     add_approximate_days(graph)
-    return StatementGraph(slug, canonical(graph, f"{slug.replace('-', '_')}_"), quotes)
+    return StatementGraph(slug, stable_bnodes(graph, f"{slug.replace('-', '_')}_"), quotes)
 
 
 def build(
@@ -144,7 +124,7 @@ def build(
     project = project or Project.discover()
     dpv_dir = dpv_dir or dpv_dir_from_env()
     ontology, known = load_ontology(project, dpv_dir)
-    built = BuiltGraph(canonical(ontology, "onto_"))
+    built = BuiltGraph(ontology)
     files = list(statement_files) if statement_files is not None else project.statement_files()
     for path in files:
         built.statements.append(build_statement(project, path, known, dpv_dir))

@@ -17,15 +17,15 @@ from rdflib.namespace import RDF, XSD
 from .namespaces import DPV, PG
 
 _DURATION = re.compile(
-    r"^-?P(?:(?P<y>\d+)Y)?(?:(?P<mo>\d+)M)?(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?"
+    r"^-?P(?:(?P<y>\d+)Y)?(?:(?P<mo>\d+)M)?(?:(?P<d>\d+)D)?"
     r"(?:T(?:(?P<h>\d+)H)?(?:(?P<mi>\d+)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
 )
-_DAYS = {"y": 365, "mo": 30, "w": 7, "d": 1}
+_DAYS = {"y": 365, "mo": 30, "d": 1}
 _SECONDS = {"h": 3600, "mi": 60, "s": 1}
 
 
 def parse_days(lexical: str) -> Decimal | None:
-    """Length of an ISO 8601 / XSD duration in days, or None when it is not one."""
+    """Length of an XSD duration in days, or None when it is not one (XSD has no weeks)."""
     match = _DURATION.match(lexical)
     if not match or lexical in ("P", "PT") or lexical.endswith("T"):
         return None

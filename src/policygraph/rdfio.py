@@ -25,12 +25,24 @@ def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
     except FileNotFoundError:
         raise DataFileError(path, "file not found") from None
     except Exception as exc:  # rdflib raises BadSyntax and several others
-        message = " ".join(str(exc).split())
-        line = getattr(exc, "lines", None)
-        if line is None:
-            match = _LINE.search(message)
-            line = int(match.group(1)) if match else None
-        else:
-            line += 1  # BadSyntax counts lines from zero
-        raise DataFileError(path, f"Turtle syntax error: {message}", line) from None
+        why = getattr(exc, "_why", None)  # rdflib's BadSyntax keeps the reason apart from the dump
+        message = str(why) if why else " ".join(str(exc).split())
+        line, column = _position(exc, message)
+        raise DataFileError(path, f"Turtle syntax error: {message}", line, column) from None
     return graph
+
+
+def _position(exc: Exception, message: str) -> tuple[int | None, int | None]:
+    """(line, column) of a parse error, both from 1.
+
+    rdflib's BadSyntax carries the document and the offset of the error; its own line counter
+    drifts (it is not advanced inside some tokens), so the line is counted from the offset.
+    """
+    text, offset = getattr(exc, "_str", None), getattr(exc, "_i", None)
+    if isinstance(text, (str, bytes)) and isinstance(offset, int):
+        before = text[:offset]
+        newline = "\n" if isinstance(before, str) else b"\n"
+        line = before.count(newline) + 1
+        return line, offset - (before.rfind(newline) + 1) + 1
+    match = _LINE.search(message)
+    return (int(match.group(1)) if match else None), None

@@ -9,7 +9,9 @@ import click
 
 from ..build import build
 from ..dumps import write_dist
+from ..namespaces import INFERRED_GRAPH
 from ..project import Project
+from ..reasoning import reason, render_text
 
 
 @click.command("build")
@@ -18,11 +20,17 @@ from ..project import Project
               help="Use a full DPV 2.3 release folder instead of ontology/dpv-extract.ttl (or set POLICYGRAPH_DPV).")
 @click.option("--only", "only", type=click.Path(path_type=Path, dir_okay=False, exists=True), multiple=True,
               help="Build only this statement file (repeatable).")
-def command(out: Path | None, dpv_dir: Path | None, only: tuple[Path, ...]) -> None:
+@click.option("--reason", "with_reasoning", is_flag=True,
+              help="Also run the OWL reasoner (needs Java) and add the inferred graph to the dumps.")
+def command(out: Path | None, dpv_dir: Path | None, only: tuple[Path, ...], with_reasoning: bool) -> None:
     """Build the knowledge graph and write deterministic dumps with checksums and VoID."""
     project = Project.discover()
     started = time.perf_counter()
     built = build(project, dpv_dir, list(only) or None)
+    if with_reasoning:
+        inferred = reason(built)
+        built.extra[INFERRED_GRAPH] = inferred.graph
+        click.echo(render_text(inferred.contradictions), err=True, nl=False)
     target = out or project.dist_dir
     files = write_dist(built, target)
     seconds = time.perf_counter() - started

@@ -1,0 +1,259 @@
+"""Benchmark the SPARQL endpoint against two baselines on the same data, in one run.
+
+    python benchmarks/endpoint.py [--dist DIR] [--requests 300] [--duration 5] [--clients 1,8,32]
+
+Servers (each started here, on a free port, one after the other):
+
+- ``policygraph``: ``policygraph serve`` (waitress + Flask + guard + worker processes);
+- ``oxigraph``: ``oxigraph serve --union-default-graph`` from the PyPI package ``oxigraph``;
+- ``rdflib-endpoint``: ``rdflib-endpoint serve`` (FastAPI + uvicorn + rdflib, union default graph).
+
+All three load ``dist/policygraph.nq``. The queries are the canned queries of ``queries/*.rq``
+(parameters at their defaults), or this folder's ``queries/*.rq`` stand-ins while the project has
+none. Each is sent as ``GET /sparql?query=`` over a kept-alive connection; results must agree
+(same status, same number of rows) or the run says so. Reported: latency p50/p95 per query
+(sequential requests after a warm-up) and throughput with 1, 8 and 32 concurrent clients cycling
+through all queries, with policygraph's ratio to each baseline. Install the baselines with
+``pip install -e '.[bench]'``. Client and servers share the machine, so absolute figures depend
+on its load; the ratios are the point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[1]
+ACCEPT = "application/sparql-results+json, text/turtle;q=0.9"
+
+
+@dataclass
+class Server:
+    name: str
+    path: str  # the query endpoint's path
+    start: list[str]
+    prepare: list[list[str]] = field(default_factory=list)
+    process: subprocess.Popen | None = None
+    port: int = 0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def servers(nquads: Path, queries_dir: Path, scratch: Path, workers: int) -> list[Server]:
+    """The three servers, with ``{port}`` left in their commands."""
+    bin_dir = Path(sys.executable).parent
+    store = scratch / "oxigraph-store"
+    return [
+        Server("policygraph", "/sparql", [sys.executable, "-m", "policygraph", "serve", "--port", "{port}",
+                                         "--dist", str(nquads.parent), "--queries", str(queries_dir),
+                                         "--workers", str(workers), "--threads", "48"]),
+        Server("oxigraph", "/query", [str(bin_dir / "oxigraph"), "serve", "--location", str(store),
+                                      "--bind", "127.0.0.1:{port}", "--union-default-graph"],
+               prepare=[[str(bin_dir / "oxigraph"), "load", "--location", str(store), "--file", str(nquads)]]),
+        Server("rdflib-endpoint", "/", [str(bin_dir / "rdflib-endpoint"), "serve", str(nquads),
+                                              "--host", "127.0.0.1", "--port", "{port}"]),
+    ]
+
+
+def request(conn: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
+    conn.request("GET", path, headers={"Accept": ACCEPT})
+    response = conn.getresponse()
+    return response.status, response.read()
+
+
+def start(server: Server) -> None:
+    for command in server.prepare:
+        subprocess.run(command, check=True, capture_output=True)
+    server.port = free_port()
+    command = [part.replace("{port}", str(server.port)) for part in server.start]
+    server.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    status = None
+    while time.monotonic() < deadline and server.process.poll() is None:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+            status = request(conn, f"{server.path}?query={quote('ASK {}')}")[0]
+            if status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"{server.name} did not start (last status {status})")
+
+
+def stop(server: Server) -> None:
+    if server.process is not None:
+        server.process.send_signal(signal.SIGINT)
+        try:
+            server.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+
+
+def rows(body: bytes) -> int | str:
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return f"{len(body.splitlines())} lines"
+    return len(data["results"]["bindings"]) if "results" in data else str(data.get("boolean"))
+
+
+def latencies(server: Server, queries: dict[str, str], repeat: int) -> tuple[dict[str, list[float]], dict[str, object]]:
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    times, answers = {}, {}
+    for name, text in queries.items():
+        path = f"{server.path}?query={quote(text)}"
+        status, body = request(conn, path)
+        answers[name] = (status, rows(body))
+        for _ in range(min(20, repeat)):
+            request(conn, path)
+        samples = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            request(conn, path)
+            samples.append(time.perf_counter() - started)
+        times[name] = samples
+    return times, answers
+
+
+def _client_process(port: int, paths: list[str], threads: int, duration: float, start_at: float) -> int:
+    """Run ``threads`` kept-alive clients cycling through ``paths``; returns completed requests."""
+    done = [0] * threads
+
+    def client(index: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        while time.time() < start_at:
+            time.sleep(0.001)
+        i = index
+        while time.time() < start_at + duration:
+            if request(conn, paths[i % len(paths)])[0] == 200:
+                done[index] += 1
+            i += 1
+
+    pool = [threading.Thread(target=client, args=(i,)) for i in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    return sum(done)
+
+
+def throughput(server: Server, queries: dict[str, str], clients: int, duration: float) -> float:
+    paths = [f"{server.path}?query={quote(text)}" for text in queries.values()]
+    processes = min(clients, 4)
+    per_process = [clients // processes + (i < clients % processes) for i in range(processes)]
+    start_at = time.time() + 1.0
+    with ProcessPoolExecutor(processes) as pool:
+        counts = pool.map(_client_process, [server.port] * processes, [paths] * processes, per_process,
+                          [duration] * processes, [start_at] * processes)
+        return sum(counts) / duration
+
+
+def canned_queries() -> tuple[dict[str, str], Path]:
+    from policygraph.catalogue import load_catalogue
+
+    folder = ROOT / "queries"
+    catalogue = load_catalogue(folder)
+    if not catalogue:
+        folder = ROOT / "benchmarks" / "queries"
+        catalogue = load_catalogue(folder)
+    return {name: query.bind({}) for name, query in catalogue.items()}, folder
+
+
+def ensure_dist(dist: Path | None, scratch: Path) -> Path:
+    if dist is not None:
+        return dist
+    if (ROOT / "dist" / "policygraph.nq").is_file():
+        return ROOT / "dist"
+    from policygraph.build import build
+    from policygraph.dumps import write_dist
+
+    write_dist(build(), scratch / "dist")
+    return scratch / "dist"
+
+
+def ratio(mine: float, theirs: float | None) -> str:
+    return f"{mine / theirs:.2f}×" if mine and theirs else "-"
+
+
+def report(names: list[str], lat: dict, thr: dict, answers: dict, clients: list[int]) -> None:
+    base = names[0]
+    print("\nLatency, ms (p50 / p95), sequential requests; ratio = policygraph p50 / baseline p50")
+    header = ["query", *names, *(f"{base}/{n}" for n in names[1:])]
+    print(" | ".join(header))
+    print(" | ".join("---" for _ in header))
+    for query in lat[base]:
+        cells = [query]
+        p50 = {}
+        for name in names:
+            samples = sorted(lat[name][query])
+            p50[name] = statistics.median(samples) * 1000
+            p95 = samples[int(0.95 * (len(samples) - 1))] * 1000
+            cells.append(f"{p50[name]:.2f} / {p95:.2f}")
+        cells += [ratio(p50[base], p50[n]) for n in names[1:]]
+        print(" | ".join(cells))
+    print("\nThroughput, requests/s, clients cycling through all queries; ratio = policygraph / baseline")
+    header = ["clients", *names, *(f"{base}/{n}" for n in names[1:])]
+    print(" | ".join(header))
+    print(" | ".join("---" for _ in header))
+    for count in clients:
+        cells = [str(count), *(f"{thr[n][count]:.0f}" for n in names)]
+        cells += [ratio(thr[base][count], thr[n][count]) for n in names[1:]]
+        print(" | ".join(cells))
+    for query in lat[base]:
+        seen = {name: answers[name][query] for name in names}
+        if len({str(v) for v in seen.values()}) > 1:
+            print(f"\nnote: answers differ for {query}: {seen}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dist", type=Path, help="built dist/ (default: the project's, built when missing)")
+    parser.add_argument("--requests", type=int, default=300, help="sequential requests per query for latency")
+    parser.add_argument("--duration", type=float, default=5.0, help="seconds per throughput measurement")
+    parser.add_argument("--clients", default="1,8,32", help="concurrent client counts")
+    parser.add_argument("--workers", type=int, default=2, help="policygraph query worker processes")
+    parser.add_argument("--only", help="comma-separated subset of servers")
+    args = parser.parse_args()
+    clients = [int(c) for c in args.clients.split(",")]
+    queries, folder = canned_queries()
+    scratch = Path(tempfile.mkdtemp(prefix="policygraph-bench-"))
+    try:
+        dist = ensure_dist(args.dist, scratch)
+        chosen = [s for s in servers(dist / "policygraph.nq", folder, scratch, args.workers)
+                  if not args.only or s.name in args.only.split(",")]
+        print(f"data: {dist / 'policygraph.nq'}; queries from {folder}: {', '.join(queries)}")
+        lat, thr, answers = {}, {}, {}
+        for server in chosen:
+            print(f"measuring {server.name} ...", flush=True)
+            start(server)
+            try:
+                lat[server.name], answers[server.name] = latencies(server, queries, args.requests)
+                thr[server.name] = {c: throughput(server, queries, c, args.duration) for c in clients}
+            finally:
+                stop(server)
+        report([s.name for s in chosen], lat, thr, answers, clients)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

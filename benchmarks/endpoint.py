@@ -4,7 +4,8 @@
 
 Servers (each started here, on a free port, one after the other):
 
-- ``policygraph``: ``policygraph serve`` (waitress + Flask + guard + worker processes);
+- ``policygraph``: ``policygraph serve`` (waitress + Flask + guard + worker processes), with its
+  answer cache, and ``policygraph-nocache`` without it (every request runs in a worker);
 - ``oxigraph``: ``oxigraph serve --union-default-graph`` from the PyPI package ``oxigraph``;
 - ``rdflib-endpoint``: ``rdflib-endpoint serve`` (FastAPI + uvicorn + rdflib, union default graph).
 
@@ -13,7 +14,7 @@ All three load ``dist/policygraph.nq``. The queries are the canned queries of ``
 none. Each is sent as ``GET /sparql?query=`` over a kept-alive connection; results must agree
 (same status, same number of rows) or the run says so. Reported: latency p50/p95 per query
 (sequential requests after a warm-up) and throughput with 1, 8 and 32 concurrent clients cycling
-through all queries, with policygraph's ratio to each baseline. Install the baselines with
+through all queries, with each policygraph variant's ratio to each baseline. Install the baselines with
 ``pip install -e '.[bench]'``. Client and servers share the machine, so absolute figures depend
 on its load; the ratios are the point.
 """
@@ -61,15 +62,16 @@ def servers(nquads: Path, queries_dir: Path, scratch: Path, workers: int) -> lis
     """The three servers, with ``{port}`` left in their commands."""
     bin_dir = Path(sys.executable).parent
     store = scratch / "oxigraph-store"
+    policygraph = [sys.executable, "-m", "policygraph", "serve", "--port", "{port}", "--dist", str(nquads.parent),
+                   "--queries", str(queries_dir), "--workers", str(workers), "--threads", "48"]
     return [
-        Server("policygraph", "/sparql", [sys.executable, "-m", "policygraph", "serve", "--port", "{port}",
-                                         "--dist", str(nquads.parent), "--queries", str(queries_dir),
-                                         "--workers", str(workers), "--threads", "48"]),
+        Server("policygraph", "/sparql", policygraph),
+        Server("policygraph-nocache", "/sparql", [*policygraph, "--cache-mb", "0"]),
         Server("oxigraph", "/query", [str(bin_dir / "oxigraph"), "serve", "--location", str(store),
                                       "--bind", "127.0.0.1:{port}", "--union-default-graph"],
                prepare=[[str(bin_dir / "oxigraph"), "load", "--location", str(store), "--file", str(nquads)]]),
         Server("rdflib-endpoint", "/", [str(bin_dir / "rdflib-endpoint"), "serve", str(nquads),
-                                              "--host", "127.0.0.1", "--port", "{port}"]),
+                                        "--host", "127.0.0.1", "--port", "{port}"]),
     ]
 
 
@@ -195,30 +197,25 @@ def ratio(mine: float, theirs: float | None) -> str:
 
 
 def report(names: list[str], lat: dict, thr: dict, answers: dict, clients: list[int]) -> None:
-    base = names[0]
-    print("\nLatency, ms (p50 / p95), sequential requests; ratio = policygraph p50 / baseline p50")
-    header = ["query", *names, *(f"{base}/{n}" for n in names[1:])]
+    ours = [n for n in names if n.startswith("policygraph")]
+    pairs = [(mine, theirs) for mine in ours for theirs in names if theirs not in ours]
+    print("\nLatency, ms (p50 / p95), sequential requests; ratios of p50 (lower is better)")
+    header = ["query", *names, *(f"{a}/{b}" for a, b in pairs)]
     print(" | ".join(header))
     print(" | ".join("---" for _ in header))
-    for query in lat[base]:
-        cells = [query]
-        p50 = {}
-        for name in names:
-            samples = sorted(lat[name][query])
-            p50[name] = statistics.median(samples) * 1000
-            p95 = samples[int(0.95 * (len(samples) - 1))] * 1000
-            cells.append(f"{p50[name]:.2f} / {p95:.2f}")
-        cells += [ratio(p50[base], p50[n]) for n in names[1:]]
+    for query in lat[names[0]]:
+        p50 = {n: statistics.median(lat[n][query]) * 1000 for n in names}
+        p95 = {n: sorted(lat[n][query])[int(0.95 * (len(lat[n][query]) - 1))] * 1000 for n in names}
+        cells = [query, *(f"{p50[n]:.2f} / {p95[n]:.2f}" for n in names), *(ratio(p50[a], p50[b]) for a, b in pairs)]
         print(" | ".join(cells))
-    print("\nThroughput, requests/s, clients cycling through all queries; ratio = policygraph / baseline")
-    header = ["clients", *names, *(f"{base}/{n}" for n in names[1:])]
+    print("\nThroughput, requests/s, clients cycling through all queries; ratios (higher is better)")
+    header = ["clients", *names, *(f"{a}/{b}" for a, b in pairs)]
     print(" | ".join(header))
     print(" | ".join("---" for _ in header))
     for count in clients:
-        cells = [str(count), *(f"{thr[n][count]:.0f}" for n in names)]
-        cells += [ratio(thr[base][count], thr[n][count]) for n in names[1:]]
+        cells = [str(count), *(f"{thr[n][count]:.0f}" for n in names), *(ratio(thr[a][count], thr[b][count]) for a, b in pairs)]
         print(" | ".join(cells))
-    for query in lat[base]:
+    for query in lat[names[0]]:
         seen = {name: answers[name][query] for name in names}
         if len({str(v) for v in seen.values()}) > 1:
             print(f"\nnote: answers differ for {query}: {seen}")

@@ -145,9 +145,10 @@ class CannedQuery:
             if parameter.name not in scope:
                 raise CatalogueError(
                     self.path,
-                    f"parameter {parameter.name}: ?{parameter.name} is not bound by the WHERE clause "
-                    "(or is not a GROUP BY variable), so a trailing VALUES cannot restrict the rows; "
-                    "use it in a triple pattern or BIND, not only in a FILTER",
+                    f"parameter {parameter.name}: the WHERE clause does not bind ?{parameter.name} (or, in "
+                    "an aggregate query, it is not a GROUP BY variable), so the trailing VALUES that binds "
+                    "it cannot restrict the rows; bind it in a triple pattern, BIND(... AS ?x) or "
+                    "sub-select; a variable only a FILTER mentions is unbound where the filter runs",
                 )
 
 

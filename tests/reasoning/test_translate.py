@@ -7,7 +7,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from policygraph.namespaces import LOC, OA, PG, id_ns
-from policygraph.reasoning.translate import OwlInput, translate
+from policygraph.reasoning.translate import OwlInput, to_owl
 
 from .cases import built_cases, names
 
@@ -16,7 +16,7 @@ RESERVED = (str(RDF), str(RDFS), str(OWL))
 
 @pytest.fixture(scope="module")
 def owl() -> OwlInput:
-    return translate(built_cases(names()))
+    return to_owl(built_cases(names()))
 
 
 def _everything(owl: OwlInput) -> list:

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from policygraph.sparql.engine import Engine, GraphJob, QueryJob
-from policygraph.sparql.errors import NotAcceptable, QueryFailed, QueryRefused, QuerySyntaxError, ResultTooLarge, UnknownGraph
+from policygraph.sparql.errors import BadRequest, NotAcceptable, QueryFailed, QueryRefused, QuerySyntaxError, ResultTooLarge, UnknownGraph
 
 from endpoint_helpers import parse_rdf, soosr_store
 
@@ -122,3 +122,8 @@ def test_graph_store_unknown_graph(engine: Engine) -> None:
 
 def test_info_lists_the_graphs(engine: Engine) -> None:
     assert set(engine.info.graphs) == {ONTOLOGY_GRAPH, SOOSR_GRAPH}
+
+
+def test_a_protocol_dataset_iri_must_be_an_iri(engine: Engine) -> None:
+    with pytest.raises(BadRequest, match="default-graph-uri"):
+        engine.run(QueryJob("ASK {}", default_graphs=("not an iri",)))

@@ -27,8 +27,10 @@ from ..server import DEFAULTS, create_app
 @click.option("--threads", type=click.IntRange(1), default=32, show_default=True, help="HTTP threads.")
 @click.option("--time-limit", type=click.FloatRange(min=0.1), default=DEFAULTS["TIME_LIMIT"], show_default=True,
               help="Seconds a query may run.")
+@click.option("--cache-mb", type=click.IntRange(0), default=DEFAULTS["RESULT_CACHE_BYTES"] // 2**20, show_default=True,
+              help="Megabytes of answers kept for repeated requests (0: no cache).")
 def command(host: str, port: int, dist: Path | None, loads: tuple[Path, ...], graphs: tuple[str, ...],
-            queries: Path | None, workers: int, threads: int, time_limit: float) -> None:
+            queries: Path | None, workers: int, threads: int, time_limit: float, cache_mb: int) -> None:
     """Serve the knowledge graph over SPARQL 1.1 (read-only), with dumps and canned queries."""
     import waitress
 
@@ -45,6 +47,7 @@ def command(host: str, port: int, dist: Path | None, loads: tuple[Path, ...], gr
         "QUERIES": queries or project.queries_dir,
         "WORKERS": workers,
         "TIME_LIMIT": time_limit,
+        "RESULT_CACHE_BYTES": cache_mb * 2**20,
     })
     click.echo(f"serving {target} at http://{host}:{port}/sparql ({workers} query workers)", err=True)
     waitress.serve(app, host=host, port=port, threads=threads, ident="policygraph", clear_untrusted_proxy_headers=True)

@@ -40,4 +40,4 @@ def command(files: tuple[Path, ...], shapes: str, fmt: str, strict: bool, jobs: 
     try:
         report.raise_for_results(strict)
     except ValidationFailed:
-        raise click.exceptions.Exit(EXIT_FAILED) from None
+        raise SystemExit(EXIT_FAILED) from None  # how sub-commands report an exit code to main()

@@ -25,7 +25,7 @@ from .hermit import Realisation, ReasonerError, ReasonerUnavailableError, java, 
 from .inferred import inferred_graph
 from .report import Contradiction, Fact, render_text
 from .report import contradiction as make_contradiction
-from .translate import OwlInput, translate
+from .translate import OwlInput, to_owl
 
 __all__ = [
     "Contradiction",
@@ -62,7 +62,7 @@ def reason(built: BuiltGraph) -> Reasoning:
     :raises ReasonerError: when HermiT fails, or the ontology is inconsistent on its own.
     """
     java()
-    owl = translate(built)
+    owl = to_owl(built)
     slugs = list(owl.facts)
     realisation = realise(owl.ntriples(owl.all_facts(), owl.axioms))
     found: list[Contradiction] = []

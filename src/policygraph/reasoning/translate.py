@@ -112,7 +112,7 @@ def _reserved(term: Node) -> bool:
     return isinstance(term, URIRef) and str(term).startswith(_RESERVED)
 
 
-def translate(built: BuiltGraph) -> OwlInput:
+def to_owl(built: BuiltGraph) -> OwlInput:
     """Translate ontology and statements (see the module docstring for the rules)."""
     report: Counter[str] = Counter()
     ontology, axioms = _split_axioms(built.ontology, report)
@@ -123,7 +123,7 @@ def translate(built: BuiltGraph) -> OwlInput:
     annotations = _BUILTIN_ANNOTATIONS | set(ontology.subjects(RDF.type, OWL.AnnotationProperty))
     background = _rules(ontology, annotations, report)
     for slug, facts in owl.facts.items():
-        owl.facts[slug] = _rules(facts, annotations, report)
+        owl.facts[slug] = sorted(_rules(facts, annotations, report))  # a fixed order: same searches, same reports
     everything = background + owl.all_facts() + [a.axiom for a in axioms]
     declarations = _declarations(everything, ontology)
     properties = {s for s, _, o in declarations if o == OWL.ObjectProperty}

@@ -15,6 +15,7 @@ The app is a thin door: views read the request, call the library (``policygraph.
 ``MEMORY_LIMIT``       address-space limit per worker in bytes (default 2 GiB; 0: none)
 ``ISOLATE_NETWORK``    drop workers' network access where the OS allows (default True)
 ``GZIP_MIN_BYTES``     compress responses from this size when the client accepts gzip (1024)
+``RESULT_CACHE_BYTES`` answers kept for repeated requests (default 64 MiB; 0: no cache)
 =====================  =========================================================================
 
 Worker processes start with the app; ``app.extensions["policygraph"].close()`` stops them (they
@@ -35,6 +36,7 @@ from flask import Flask
 from ..catalogue import CannedQuery, load_catalogue
 from ..dumps import UNION_NAME
 from ..project import Project
+from ..sparql.cache import CachedRunner
 from ..sparql.description import ServiceDescription
 from ..sparql.engine import DEFAULT_MAX_RESULT_BYTES, Source
 from ..sparql.executor import Executor, WorkerSettings
@@ -54,6 +56,7 @@ DEFAULTS: dict[str, Any] = {
     "MEMORY_LIMIT": 2 * 1024**3,
     "ISOLATE_NETWORK": True,
     "GZIP_MIN_BYTES": 1024,
+    "RESULT_CACHE_BYTES": 64 * 1024**2,
 }
 
 
@@ -92,16 +95,17 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         time_limit=settings["TIME_LIMIT"],
         queue_timeout=settings["QUEUE_TIMEOUT"],
     )
+    runner = CachedRunner(executor, settings["RESULT_CACHE_BYTES"]) if settings["RESULT_CACHE_BYTES"] else executor
     service = Service(executor, catalogue)
     app.extensions["policygraph"] = service
     atexit.register(service.close)
     settings["MAX_CONTENT_LENGTH"] = 4 * settings["MAX_QUERY_BYTES"]
 
     limits = Limits(max_query_bytes=settings["MAX_QUERY_BYTES"])
-    app.register_blueprint(sparql.blueprint(executor, ServiceDescription(executor.info), limits))
-    app.register_blueprint(graph_store.blueprint(executor))
+    app.register_blueprint(sparql.blueprint(runner, ServiceDescription(executor.info), limits))
+    app.register_blueprint(graph_store.blueprint(runner))
     app.register_blueprint(dumps.blueprint(files))
-    app.register_blueprint(queries.blueprint(executor, catalogue))
+    app.register_blueprint(queries.blueprint(runner, catalogue))
     app.register_blueprint(health.blueprint(executor))
     errors.register(app)
     register_hooks(app, settings["GZIP_MIN_BYTES"])

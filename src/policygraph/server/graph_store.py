@@ -11,11 +11,11 @@ from flask import Blueprint, Response, request
 
 from ..sparql.engine import GraphJob
 from ..sparql.errors import BadRequest
-from ..sparql.executor import Executor
+from ..sparql.cache import Runner
 from .responses import answer
 
 
-def blueprint(executor: Executor) -> Blueprint:
+def blueprint(runner: Runner) -> Blueprint:
     bp = Blueprint("graph_store", __name__)
 
     @bp.get("/rdf-graphs")
@@ -29,6 +29,6 @@ def blueprint(executor: Executor) -> Blueprint:
             accept=request.headers.get("Accept"),
             requested=tuple(request.args.getlist("format")),
         )
-        return answer(executor.run(job))
+        return answer(runner.run(job))
 
     return bp

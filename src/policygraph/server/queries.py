@@ -14,7 +14,7 @@ from flask import Blueprint, Response, abort, redirect, request, url_for
 from ..catalogue import RESERVED, CannedQuery
 from ..sparql.engine import QueryJob
 from ..sparql.errors import BadRequest
-from ..sparql.executor import Executor
+from ..sparql.cache import Runner
 from .responses import HTML, JSON, answer, chosen_format, html_response, json_response
 
 
@@ -34,7 +34,7 @@ def describe(query: CannedQuery, url: str) -> dict:
     }
 
 
-def blueprint(executor: Executor, catalogue: dict[str, CannedQuery]) -> Blueprint:
+def blueprint(runner: Runner, catalogue: dict[str, CannedQuery]) -> Blueprint:
     bp = Blueprint("queries", __name__)
 
     @bp.get("/")
@@ -67,7 +67,7 @@ def blueprint(executor: Executor, catalogue: dict[str, CannedQuery]) -> Blueprin
             accept=request.headers.get("Accept"),
             requested=tuple(request.args.getlist("format")),
         )
-        return answer(executor.run(job))
+        return answer(runner.run(job))
 
     return bp
 

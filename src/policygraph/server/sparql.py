@@ -6,13 +6,13 @@ from flask import Blueprint, Response, request
 
 from ..sparql.description import ServiceDescription
 from ..sparql.engine import Answer
-from ..sparql.executor import Executor
+from ..sparql.cache import Runner
 from ..sparql.protocol import Limits, query_job
 from ..sparql.results import GRAPH_FORMATS
 from .responses import answer, chosen_format
 
 
-def blueprint(executor: Executor, description: ServiceDescription, limits: Limits) -> Blueprint:
+def blueprint(runner: Runner, description: ServiceDescription, limits: Limits) -> Blueprint:
     bp = Blueprint("sparql", __name__)
 
     @bp.route("/sparql", methods=["GET", "POST"])
@@ -30,6 +30,6 @@ def blueprint(executor: Executor, description: ServiceDescription, limits: Limit
             fmt = chosen_format(GRAPH_FORMATS)
             body = description.render(request.base_url, fmt, f"{request.url_root}.well-known/void")
             return answer(Answer(fmt.content_type, body, fmt.name))
-        return answer(executor.run(job))
+        return answer(runner.run(job))
 
     return bp

@@ -59,7 +59,7 @@ class CachedRunner:
         try:
             answer = self.runner.run(job)
         except QueryError as exc:
-            self._store(job, exc, len(str(exc)))
+            self._store(job, copy.copy(exc), len(str(exc)))  # a copy: no traceback (and frames) kept
             raise
         self._store(job, answer, len(answer.body))
         return answer

@@ -21,7 +21,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..namespaces import PREFIXES
-from .errors import QueryFailed, QuerySyntaxError, UnknownGraph
+from .errors import BadRequest, QueryFailed, QuerySyntaxError, UnknownGraph
 from .guard import Guard
 from .negotiation import Format, negotiate
 from .results import GRAPH_FORMATS, keeps_graph_names, offered_for, serialise_rdf, serialise_result
@@ -112,6 +112,7 @@ class Engine:
         """Answer one job.
 
         :raises QueryRefused: the guard refused the query.
+        :raises BadRequest: a protocol dataset IRI that is not an IRI.
         :raises QuerySyntaxError: the query does not parse.
         :raises NotAcceptable: no acceptable format for this kind of result.
         :raises UnknownGraph: a graph store request for a graph not held here.
@@ -123,8 +124,8 @@ class Engine:
         verdict = self.guard.check(job.text)
         options: dict[str, object] = {"base_iri": job.base_iri}
         if job.default_graphs is not None or job.named_graphs is not None:
-            options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs or ()]
-            options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or ()]
+            options["default_graph"] = _graph_names(job.default_graphs, "default-graph-uri")
+            options["named_graphs"] = _graph_names(job.named_graphs, "named-graph-uri")
         elif not verdict.has_dataset:
             options["use_default_graph_as_union"] = True
         try:
@@ -146,6 +147,13 @@ class Engine:
         quads = self.store.quads_for_pattern(None, None, None, ox.NamedNode(job.graph))
         statements = quads if keeps_graph_names(fmt) else (quad.triple for quad in quads)
         return _answer(fmt, serialise_rdf(statements, fmt, self.max_result_bytes, RESULT_PREFIXES))
+
+
+def _graph_names(iris: tuple[str, ...] | None, parameter: str) -> list[ox.NamedNode]:
+    try:
+        return [ox.NamedNode(iri) for iri in iris or ()]
+    except ValueError as exc:
+        raise BadRequest(f"{parameter}: {exc}") from None
 
 
 def _answer(fmt: Format, body: bytes) -> Answer:

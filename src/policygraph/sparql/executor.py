@@ -98,7 +98,7 @@ class _Worker:
 class Executor:
     """A pool of worker processes, each holding its own copy of the store.
 
-    :param sources: the RDF files every worker loads.
+    :param settings: what every worker loads and the limits it applies.
     :param workers: number of processes (each runs one query at a time).
     :param time_limit: seconds a query may run before its worker is killed.
     :param queue_timeout: seconds a request may wait for a free worker (default: ``time_limit``).

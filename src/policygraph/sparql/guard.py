@@ -8,17 +8,25 @@ also fetch ``FROM`` graphs and ``LOAD`` sources and read ``file://`` IRIs. So th
 - ``SERVICE`` in any spelling or position,
 - ``FROM`` / ``FROM NAMED`` naming a graph this endpoint does not hold.
 
-How, cheaply: a lexical scan that knows SPARQL's strings, IRIs, comments, variables and prefixed
-names (about 20 µs for a typical query) decides almost every query. Only when it meets something
-it cannot decide alone — ``FROM`` (its IRI may be a prefixed or relative name), a word or prefix
-that merely *starts* with a keyword (Oxigraph reads ``SERVICEex:s`` as ``SERVICE ex:s``), or a
-character outside the SPARQL lexicon — does it pay for a full parse with rdflib (about 10 ms).
-Verdicts are cached by query text. The guard errs towards refusing: anything either reading
-could take for a keyword counts as one.
+How, cheaply, in three steps, each only when the one before cannot decide:
+
+1. A substring check (a few µs): no risky keyword anywhere in the case-folded text, not even in a
+   string or an IRI, and no backslash (a codepoint escape could spell one) — allowed.
+2. A lexical scan that knows SPARQL's strings, IRIs, comments, variables, blank nodes and
+   prefixed names (tens of µs): an update keyword or ``SERVICE`` as a token is refused outright;
+   a query without risky tokens is allowed.
+3. A full parse with rdflib (about 10 ms) for what the scan cannot decide alone: ``FROM`` (its
+   IRI may be a prefixed or relative name), a word or prefix that merely *starts* with a keyword
+   (Oxigraph reads ``SERVICEex:s`` as ``SERVICE ex:s``), or a character outside SPARQL's lexicon.
+
+Verdicts are cached by query text. The guard errs towards refusing: whatever either reading could
+take for a keyword counts as one. It is the first wall; the worker processes that run queries
+also drop their network access where the OS allows (see ``executor``).
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -98,7 +106,7 @@ def scan(text: str) -> tuple[list[_Hit], _Hit | None]:
         elif kind == "pname":
             keyword = _starts_with_keyword(token.split(":", 1)[0])
         elif kind == "other":
-            keyword = "?"
+            keyword = "?"  # not a keyword: a character outside the lexicon, so the scan stops here
         else:
             continue
         if keyword and unsure is None:
@@ -132,7 +140,7 @@ class Guard:
         """
         outcome = self._cached(text) if len(text) <= _CACHE_TEXT_LIMIT else self._decide(text)
         if isinstance(outcome, Exception):
-            raise outcome
+            raise copy.copy(outcome)  # a fresh instance per raise: the cached one keeps no traceback
         return outcome
 
     def _decide(self, text: str) -> Verdict | QueryRefused | QuerySyntaxError:

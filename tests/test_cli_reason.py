@@ -76,7 +76,9 @@ def test_reason_writes_the_inferred_graph(
     assert "inferred 1 types; 0 contradictions" in capsys.readouterr().err
 
 
-def test_reason_prints_turtle_without_out(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, soosr_home: Path) -> None:
+def test_reason_prints_turtle_without_out(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, soosr_home: Path
+) -> None:
     _fake_reasoner(monkeypatch, _result())
     assert main(["reason"]) == 0
     assert set(Graph().parse(data=capsys.readouterr().out, format="turtle")) == set(_result().graph)

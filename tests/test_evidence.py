@@ -96,3 +96,9 @@ def test_every_built_quote_slices_its_source_text_exactly(built, project) -> Non
             with (project.sources_dir / f"{slug}.txt").open(encoding="utf-8", newline="") as handle:
                 texts[slug] = handle.read()
         assert texts[slug][int(row.start) : int(row.end)] == str(row.exact)
+
+
+def test_a_quote_does_not_match_inside_a_longer_word() -> None:
+    text = "Voornaam en achternaam; naam van de organisatie."
+    [span] = find_span(text, "naam")
+    assert text[span.start - 2 : span.end] == "; naam"

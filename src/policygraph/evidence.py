@@ -47,16 +47,22 @@ def _flexible(text: str) -> str:
 
 
 def find_span(source: str, quote: str, prefix: str | None = None) -> list[Span]:
-    """All places where ``quote`` (optionally right after ``prefix``) occurs in ``source``."""
+    """All places where ``quote`` (optionally right after ``prefix``) occurs in ``source``.
+
+    A quote that starts or ends with a letter or digit must not start or end inside a word, so
+    "naam" does not match inside "achternaam".
+    """
     if not quote.split():
         return []
     pattern = _flexible(quote)
+    if quote.strip()[0].isalnum():
+        pattern = r"(?<!\w)" + pattern
+    if quote.strip()[-1].isalnum():
+        pattern += r"(?!\w)"
     if prefix:
         pattern = f"{_flexible(prefix)}\\s*({pattern})"
-        spans = [Span(m.start(1), m.end(1), m.group(1)) for m in re.finditer(pattern, source)]
-    else:
-        spans = [Span(m.start(), m.end(), m.group(0)) for m in re.finditer(pattern, source)]
-    return spans
+        return [Span(m.start(1), m.end(1), m.group(1)) for m in re.finditer(pattern, source)]
+    return [Span(m.start(), m.end(), m.group(0)) for m in re.finditer(pattern, source)]
 
 
 def _line_of(ttl_text: str, quote: str) -> int | None:

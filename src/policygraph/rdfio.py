@@ -39,10 +39,10 @@ def _position(exc: Exception, message: str) -> tuple[int | None, int | None]:
     drifts (it is not advanced inside some tokens), so the line is counted from the offset.
     """
     text, offset = getattr(exc, "_str", None), getattr(exc, "_i", None)
-    if isinstance(text, (str, bytes)) and isinstance(offset, int):
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")  # the offset counts characters, not bytes
+    if isinstance(text, str) and isinstance(offset, int):
         before = text[:offset]
-        newline = "\n" if isinstance(before, str) else b"\n"
-        line = before.count(newline) + 1
-        return line, offset - (before.rfind(newline) + 1) + 1
+        return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
     match = _LINE.search(message)
     return (int(match.group(1)) if match else None), None

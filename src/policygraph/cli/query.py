@@ -58,6 +58,7 @@ def command(name: str | None, params: tuple[str, ...], fmt: str, query_file: Pat
         catalogue = load_catalogue(queries or project.queries_dir, check=False)
         if name not in catalogue:
             raise BadRequest(f"no canned query named {name}; run `policygraph query` for the list")
+        catalogue[name].check()  # as the server does for every query at start-up
         text = catalogue[name].bind(_parse_params(params))
     else:
         if params:

@@ -30,9 +30,9 @@ from .translate import OwlInput, to_owl
 __all__ = [
     "Contradiction",
     "Fact",
-    "Reasoning",
     "ReasonerError",
     "ReasonerUnavailableError",
+    "Reasoning",
     "java",
     "reason",
     "render_text",

@@ -41,10 +41,10 @@ Clash = tuple[str, ContradictionAxiom | None, list[Triple]]
 
 def is_candidate(fact: Triple) -> bool:
     """Facts a justification may contain: assertions, not declarations or class axioms."""
-    s, p, o = fact
-    if p == RDF.type:
-        return not str(o).startswith((str(OWL), str(RDFS), str(RDF)))
-    return not str(p).startswith((str(OWL), str(RDFS), str(RDF)))
+    _, predicate, value = fact
+    if predicate == RDF.type:
+        return not str(value).startswith((str(OWL), str(RDFS), str(RDF)))
+    return not str(predicate).startswith((str(OWL), str(RDFS), str(RDF)))
 
 
 def consistent(owl: OwlInput, tests: Sequence[Test]) -> list[bool]:
@@ -52,7 +52,7 @@ def consistent(owl: OwlInput, tests: Sequence[Test]) -> list[bool]:
     ontologies = []
     for axioms, facts in tests:
         lines = [owl.ntriples([f for f in facts if not is_candidate(f)], axioms)]
-        guard = [(GUARD, RDF.type, OWL.Class)]
+        guard: list[Triple] = [(GUARD, RDF.type, OWL.Class)]
         for number, fact in enumerate(f for f in facts if is_candidate(f)):
             guard += _guarded(fact, f"g{number}_")
         lines.append(ntriples(guard))

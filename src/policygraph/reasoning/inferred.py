@@ -36,7 +36,7 @@ def inferred_graph(owl: OwlInput, realisation: Realisation, slugs: Iterable[str]
     graph = Graph()
     bind_prefixes(graph)
     for slug in slugs:
-        asserted: dict[Node, set[Node]] = {}
+        asserted: dict[URIRef, set[Node]] = {}
         for s, p, o in owl.facts[slug]:
             if isinstance(s, URIRef) and s not in owl.skolem:
                 types = asserted.setdefault(s, set())
@@ -44,7 +44,7 @@ def inferred_graph(owl: OwlInput, realisation: Realisation, slugs: Iterable[str]
                     types.add(o)
         for node, types in asserted.items():
             trivial = _up(types, told)
-            for cls in sorted(_up(realisation.types.get(node, frozenset()), everything) - trivial):
+            for cls in sorted(_up(realisation.types.get(node, frozenset()), everything) - trivial, key=str):
                 if not str(cls).startswith(str(OWL)):
                     graph.add((node, RDF.type, cls))
     return graph

@@ -31,15 +31,16 @@ _DECLARATIONS = {OWL.Class, OWL.ObjectProperty}
 
 def logical_part(owl: OwlInput) -> OwlInput:
     """``owl`` without the assertions and hierarchy axioms of inert names."""
-    axioms = owl.background + [a.axiom for a in owl.axioms]
-    classes, properties = _logical_names(axioms)
+    classes, properties = _logical_names(owl.background + [a.axiom for a in owl.axioms] + owl.all_facts())
 
     def keep(triple: Triple) -> bool:
         s, p, o = triple
-        if isinstance(s, BNode) or p not in (RDF.type, RDFS.subClassOf, RDFS.subPropertyOf) and str(p).startswith(str(OWL)):
+        if isinstance(s, BNode) or str(p).startswith(str(OWL)):  # class expressions, OWL axioms
             return True
         if p == RDF.type:
-            return isinstance(o, BNode) or o in classes or (o in _DECLARATIONS and (s in classes or s in properties)) or o in _CHARACTERISTICS
+            if o in _DECLARATIONS:
+                return s in classes or s in properties
+            return isinstance(o, BNode) or o in classes or o in _CHARACTERISTICS
         if p == RDFS.subClassOf:
             return isinstance(o, BNode) or o in classes
         if p == RDFS.subPropertyOf:
@@ -70,7 +71,7 @@ def _logical_names(axioms: list[Triple]) -> tuple[set[Node], set[Node]]:
 
 def _downward(names: set[Node], below: URIRef, axioms: list[Triple]) -> set[Node]:
     """``names`` and everything told to be below one of them."""
-    found = {n for n in names if isinstance(n, URIRef)}
+    found: set[Node] = {n for n in names if isinstance(n, URIRef)}
     while True:
         more = {s for s, p, o in axioms if p == below and o in found and isinstance(s, URIRef)} - found
         if not more:

@@ -55,7 +55,8 @@ def contradiction(
 ) -> Contradiction:
     """Map a justification (reasoner terms) back to the built graph and attach quotes."""
     graph = next(s.graph for s in built.statements if s.slug == slug)
-    facts = tuple(sorted((_fact(graph, owl, t) for t in justification), key=lambda f: (str(f.subject), str(f.predicate), str(f.object))))
+    facts = tuple(sorted((_fact(graph, owl, t) for t in justification),
+                         key=lambda f: (str(f.subject), str(f.predicate), str(f.object))))
     if axiom is None:
         return Contradiction(slug, None, INCONSISTENT, None, None, facts)
     claim = _with(facts, owl.subproperties(axiom.claim_property), exclude=None)
@@ -74,7 +75,7 @@ def _fact(graph: Graph, owl: OwlInput, triple: Triple) -> Fact:
 
 def quotes(graph: Graph, node: Node, value: Node) -> tuple[str, ...]:
     """Quotes backing ``value`` on ``node``: those that say they support it, else the node's own."""
-    annotations = sorted(graph.objects(node, PG.hasEvidence))
+    annotations = sorted(graph.objects(node, PG.hasEvidence), key=str)
     chosen = [a for a in annotations if (a, PG.supports, value) in graph]
     if not chosen:
         chosen = [a for a in annotations if (a, PG.supports, None) not in graph] or annotations

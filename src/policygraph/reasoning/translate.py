@@ -152,7 +152,7 @@ def _split_axioms(ontology: Graph, report: Counter[str]) -> tuple[Graph, tuple[C
     rest = Graph()
     rest += ontology
     axioms = []
-    for node in sorted(ontology.subjects(RDF.type, OWL.Axiom)):
+    for node in sorted(ontology.subjects(RDF.type, OWL.Axiom), key=str):
         triple = tuple(ontology.value(node, p) for p in (OWL.annotatedSource, OWL.annotatedProperty, OWL.annotatedTarget))
         kind = ontology.value(node, PG.contradictionKind)
         if kind is not None:
@@ -247,7 +247,7 @@ def _declarations(triples: list[Triple], ontology: Graph) -> list[Triple]:
             classes |= set(Collection(ontology, o))
         elif p not in _STRUCTURAL:
             properties.add(p)
-    declared = [(c, RDF.type, OWL.Class) for c in classes if isinstance(c, URIRef) and not _reserved(c)]
+    declared: list[Triple] = [(c, RDF.type, OWL.Class) for c in classes if isinstance(c, URIRef) and not _reserved(c)]
     declared += [(p, RDF.type, OWL.ObjectProperty) for p in properties if isinstance(p, URIRef)]
     return declared
 
@@ -263,7 +263,7 @@ def _eea_closure(triples: list[Triple], report: Counter[str]) -> list[Triple]:
         (member, OWL.hasValue, LOC.EEA),
         (outside, OWL.complementOf, member),
     ]
-    for country in sorted(countries - members):
+    for country in sorted(countries - members, key=str):
         closure.append((country, RDF.type, outside))
     report["translated: country not under loc:EEA → stated not a member"] += len(countries - members)
     return closure

@@ -18,8 +18,8 @@ The app is a thin door: views read the request, call the library (``policygraph.
 ``RESULT_CACHE_BYTES`` answers kept for repeated requests (default 64 MiB; 0: no cache)
 =====================  =========================================================================
 
-Worker processes start with the app; ``app.extensions["policygraph"].close()`` stops them (they
-also stop when the process exits).
+Worker processes start with the app; ``app.extensions["policygraph"]`` is their executor, whose
+``close()`` stops them (they also stop when the process exits).
 """
 
 from __future__ import annotations
@@ -27,13 +27,12 @@ from __future__ import annotations
 import atexit
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
-from ..catalogue import CannedQuery, load_catalogue
+from ..catalogue import load_catalogue
 from ..dumps import UNION_NAME
 from ..project import Project
 from ..sparql.cache import CachedRunner
@@ -58,17 +57,6 @@ DEFAULTS: dict[str, Any] = {
     "GZIP_MIN_BYTES": 1024,
     "RESULT_CACHE_BYTES": 64 * 1024**2,
 }
-
-
-@dataclass
-class Service:
-    """What the blueprints share, opened once per app."""
-
-    executor: Executor
-    catalogue: dict[str, CannedQuery]
-
-    def close(self) -> None:
-        self.executor.close()
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -96,9 +84,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         queue_timeout=settings["QUEUE_TIMEOUT"],
     )
     runner = CachedRunner(executor, settings["RESULT_CACHE_BYTES"]) if settings["RESULT_CACHE_BYTES"] else executor
-    service = Service(executor, catalogue)
-    app.extensions["policygraph"] = service
-    atexit.register(service.close)
+    app.extensions["policygraph"] = executor
+    atexit.register(executor.close)
     settings["MAX_CONTENT_LENGTH"] = 4 * settings["MAX_QUERY_BYTES"]
 
     limits = Limits(max_query_bytes=settings["MAX_QUERY_BYTES"])

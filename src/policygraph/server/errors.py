@@ -7,7 +7,7 @@ logged with its traceback, and the client sees no detail. Every error body is ``
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
 from ..catalogue import ParameterError
@@ -70,8 +70,11 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException) -> Response:
-        response = text_response(error.description or error.name, error.code or 500)
+        message = error.description or error.name
         allow = dict(error.get_headers()).get("Allow")
+        if error.code == 405:
+            message = f"{request.method} is not allowed here; this service is read-only (allowed: {allow})"
+        response = text_response(message, error.code or 500)
         if allow:
             response.headers["Allow"] = allow
         return response

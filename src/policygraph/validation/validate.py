@@ -1,8 +1,9 @@
 """graph → validate: run the SHACL shapes over built statements, one statement at a time.
 
 Each statement is validated on its own graph plus the ontology (project ontology + DPV), so the
-cost grows linearly with the number of statements and statements spread over processes. The
-per-statement reports are merged into one ``sh:ValidationReport`` (see ``report``).
+cost grows linearly with the number of statements, and statements spread over forked worker
+processes (which inherit the graphs rather than parse them). The per-statement reports are merged
+into one ``sh:ValidationReport`` (see ``report``).
 
 Two details make this fast and correct with pySHACL 0.40:
 
@@ -15,6 +16,7 @@ Two details make this fast and correct with pySHACL 0.40:
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -22,7 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyshacl
-from rdflib import Graph
+from rdflib import BNode, Graph
+from rdflib.term import Node
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 
@@ -47,28 +50,46 @@ def _prepared(text: str) -> Query:
     return prepareQuery(text)
 
 
+class _Validator:
+    """Validates statements one after the other on one data graph that holds the ontology: each
+    statement's triples are added, validated and taken out again (copying the ontology for every
+    statement would cost as much as validating it)."""
+
+    def __init__(self, ontology: Graph, shapes: Graph) -> None:
+        self.data = _OnceParsedQueries()
+        self.data += ontology
+        self.shapes = shapes
+
+    def report(self, statement: StatementGraph) -> Graph:
+        added = [t for t in statement.graph if t not in self.data]
+        for triple in added:
+            self.data.add(triple)
+        try:
+            _, report, text = pyshacl.validate(
+                self.data,
+                shacl_graph=self.shapes,
+                advanced=True,  # SHACL-AF SPARQL targets: where a rule applies
+                inference="none",
+                inplace=True,
+                allow_warnings=True,
+                allow_infos=True,
+            )
+            if not isinstance(report, Graph):
+                raise ShapesError(Path("shapes"), f"pySHACL cannot use the shapes: {text}")
+            annotate(report, self.data, statement.iri)
+        finally:
+            for triple in added:
+                self.data.remove(triple)
+        return report
+
+
 def validate_graph(statement: StatementGraph, ontology: Graph, shapes: Graph) -> Graph:
     """The ``sh:ValidationReport`` of one built statement, each result annotated with its
     statement, activity and quote.
 
     :raises ShapesError: when pySHACL cannot use the shapes.
     """
-    data = _OnceParsedQueries()
-    data += ontology
-    data += statement.graph
-    _, report, text = pyshacl.validate(
-        data,
-        shacl_graph=shapes,
-        advanced=True,  # SHACL-AF SPARQL targets: where a rule applies
-        inference="none",
-        inplace=True,
-        allow_warnings=True,
-        allow_infos=True,
-    )
-    if not isinstance(report, Graph):
-        raise ShapesError(Path("shapes"), f"pySHACL cannot use the shapes: {text}")
-    annotate(report, data, statement.iri)
-    return report
+    return _Validator(ontology, shapes).report(statement)
 
 
 def validate_statements(
@@ -82,8 +103,9 @@ def validate_statements(
     :raises ShapesError: when pySHACL cannot use the shapes.
     """
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(statements)))
-    if jobs == 1:
-        reports = [validate_graph(s, ontology, shapes.graph) for s in statements]
+    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        validator = _Validator(ontology, shapes.graph)
+        reports = [validator.report(s) for s in statements]
     else:
         reports = _in_processes(statements, ontology, shapes.graph, jobs)
     return ValidationReport.from_graph(merge_reports(reports), shapes, [s.slug for s in statements])
@@ -106,26 +128,36 @@ def validate_project(
     return validate_statements(built.statements, built.ontology, loaded, jobs)
 
 
-# --- worker processes: graphs travel as N-Triples text ---------------------------------------------
+# --- worker processes: forked, so they inherit the graphs instead of parsing them ----------------
 
-_WORKER: dict[str, Graph] = {}
+_SHARED: dict[str, object] = {}
+_Triple = tuple[Node, Node, Node]
 
 
 def _in_processes(statements: Sequence[StatementGraph], ontology: Graph, shapes: Graph, jobs: int) -> list[Graph]:
-    tasks = [(s.slug, s.graph.serialize(format="nt")) for s in statements]
-    initargs = (ontology.serialize(format="nt"), shapes.serialize(format="nt"))
-    chunk = max(1, len(tasks) // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=initargs) as pool:
-        texts = list(pool.map(_validate_text, tasks, chunksize=chunk))
-    return [Graph().parse(data=text, format="nt") for text in texts]
+    _SHARED.update(statements=statements, ontology=ontology, shapes=shapes)
+    try:
+        context = multiprocessing.get_context("fork")
+        chunk = max(1, len(statements) // (jobs * 4))
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            triples = list(pool.map(_validate_one, range(len(statements)), chunksize=chunk))
+    finally:
+        _SHARED.clear()
+    return [_fresh_bnodes(t) for t in triples]
 
 
-def _start_worker(ontology_nt: str, shapes_nt: str) -> None:
-    _WORKER["ontology"] = Graph().parse(data=ontology_nt, format="nt")
-    _WORKER["shapes"] = Graph().parse(data=shapes_nt, format="nt")
+def _validate_one(index: int) -> list[_Triple]:
+    if "validator" not in _SHARED:
+        _SHARED["validator"] = _Validator(_SHARED["ontology"], _SHARED["shapes"])  # type: ignore[arg-type]
+    validator: _Validator = _SHARED["validator"]  # type: ignore[assignment]
+    statements: Sequence[StatementGraph] = _SHARED["statements"]  # type: ignore[assignment]
+    return list(validator.report(statements[index]))
 
 
-def _validate_text(task: tuple[str, str]) -> str:
-    slug, statement_nt = task
-    statement = StatementGraph(slug, Graph().parse(data=statement_nt, format="nt"), 0)
-    return validate_graph(statement, _WORKER["ontology"], _WORKER["shapes"]).serialize(format="nt")
+def _fresh_bnodes(triples: list[_Triple]) -> Graph:
+    """A graph of a worker's report; its blank nodes relabelled, since forked workers can mint the same labels."""
+    labels: dict[BNode, BNode] = {}
+    graph = Graph()
+    for triple in triples:
+        graph.add(tuple(labels.setdefault(t, BNode()) if isinstance(t, BNode) else t for t in triple))  # type: ignore[arg-type]
+    return graph

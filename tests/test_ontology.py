@@ -55,3 +55,13 @@ def test_every_project_concept_reaches_dpv_through_broader(built) -> None:  # no
 def test_answer_values_carry_the_published_notations(built) -> None:  # noqa: ANN001
     notations = {str(built.ontology.value(v, SKOS.notation)) for v in (PG.Yes, PG.Possible, PG.No, PG.NotStated)}
     assert notations == {"yes", "possible", "no", "not stated"}
+
+
+def test_no_term_has_two_dutch_preferred_labels(built) -> None:  # noqa: ANN001
+    """SKOS allows one prefLabel per language; concurrent edits of the lexicon could add a second."""
+    seen: dict[URIRef, list[str]] = {}
+    for term, label in built.ontology.subject_objects(SKOS.prefLabel):
+        if getattr(label, "language", None) == "nl":
+            seen.setdefault(term, []).append(str(label))
+    doubles = {str(t): labels for t, labels in seen.items() if len(labels) > 1}
+    assert doubles == {}

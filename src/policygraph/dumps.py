@@ -51,7 +51,7 @@ def trig(built: BuiltGraph) -> str:
         text = turtle(graph)
         body = [line for line in text.splitlines() if not line.startswith("@prefix")]
         head.extend(line for line in text.splitlines() if line.startswith("@prefix"))
-        inner = "\n".join("    " + line if line else "" for line in body).strip("\n")
+        inner = "\n".join(body).strip("\n")  # not indented: lines may sit inside long literals
         blocks.append(f"<{name}> {{\n{inner}\n}}\n")
     prefixes = sorted(set(head))
     return "\n".join(prefixes) + "\n\n" + "\n".join(blocks)

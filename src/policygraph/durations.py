@@ -48,7 +48,13 @@ def add_approximate_days(graph: Graph) -> int:
             if isinstance(value, Literal) and value.datatype == XSD.duration:
                 days = parse_days(str(value))
                 if days is not None:
-                    days_text = format(days.normalize(), "f")
+                    days_text = _canonical_decimal(days)
                     graph.add((node, PG.approximateDays, Literal(days_text, datatype=XSD.decimal)))
                     added += 1
     return added
+
+
+def _canonical_decimal(value: Decimal) -> str:
+    """XSD canonical decimal ("364.0", "0.5"): what Turtle writers emit, so dumps round-trip."""
+    text = format(value.normalize(), "f")
+    return text if "." in text else text + ".0"

@@ -58,7 +58,7 @@ def test_wrong_method_is_405_with_allow(client: FlaskClient) -> None:
     for method in (client.put, client.delete, client.patch):
         response = method("/sparql", data=ASK)
         assert response.status_code == 405
-        assert "POST" in response.headers["Allow"]
+        assert "POST" in response.headers["Allow"] and "read-only" in response.text
 
 
 def test_unknown_format_is_406_naming_what_we_serve(client: FlaskClient) -> None:

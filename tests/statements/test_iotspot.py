@@ -14,17 +14,16 @@ Not encoded (the model has no place for these):
 - Which data the art. 5 purposes use: "Wij genereren, verwerken en bewaren transactie, persoonlijke en
   privacygevoelige gegevens uitsluitend voor de volgende doeleinden" covers all data of art. 3 and 4;
   the activities carry only pd:ServiceConsumptionBehaviour and an unspecified dpv:PersonalData, and the
-  retention of the transaction data (art. 3/4 retention sits on their own activities).
+  retention node of the transaction data (art. 3/4 retention sits on their own activities).
 - Anonymisation instead of deletion: "is deze informatie daarna in geen geval meer tot jou te herleiden
   en/of aan jou toe te rekenen" (encoded as a one-day storage duration plus dpv:Anonymisation).
 - Customer organisation data without a pd: term: "De e-mail domeinnaam (-namen) van de
   Gebruikersgroepen", "Beschrijvende informatie over de geactiveerde locatie(s) voor jou, zoals
   afbeelding-, vloer-, zone- en sectornamen", the numbers of workplaces, rooms and users (art. 3 d–i).
-- The guests' "machtigingsperiode" (no pd: term; only their name is encoded), that guests are entered
-  by the user (data source), and that guest data survive the user's unsubscription "zonder verband met
-  jou".
-- Required vs optional data per item: "Je bent verplicht om te verstrekken" / "Je kunt optioneel de
-  volgende extra informatie geven" (only the statement-wide requirement answer holds this).
+- The guests' "machtigingsperiode" (no pd: term; only their name is encoded), and that guest data
+  survive the user's unsubscription "zonder verband met jou" (quoted on the retention only).
+- Optional data: "Je kunt optioneel de volgende extra informatie geven" (the requirement answer lists the
+  required data; nothing marks the art. 4 b data as optional).
 - Storage location without a duration: "om inhoud op jouw smart device te cachen" — pg:notStated works
   per property, and dpv:hasStorageCondition would hold the location while hiding that no duration is
   given, so the activity has pg:notStated dpv:hasStorageCondition and the location is not encoded.
@@ -336,6 +335,35 @@ def test_legal_disclosure_recipients_are_categories_not_names() -> None:
         "justitie, politie en andere wethandhavende instanties",
     }
     assert a("ASK { :rec-law-enforcement a pg:LawEnforcementAgency . :rec-tax a pg:GovernmentAgency }")
+
+
+# Art. 3 "vereisen wij de volgende informatie van onze Klanten"; art. 4 a "Je bent verplicht om te
+# verstrekken": 1) naam, 2) e-mailadres.
+def test_requirement_answer_lists_the_required_data() -> None:
+    rows = q("""
+        SELECT ?data WHERE {
+          :statement pg:hasAnswer ?ans .
+          ?ans pg:topic pg:StatutoryOrContractualRequirement ; pg:answer pg:Yes ; dpv:hasPersonalData ?data .
+        }""")
+    assert {short(r["data"]) for r in rows} == {"Name", "EmailAddressWork", "PhysicalAddress", "Location", "Transaction"}
+    assert not a("ASK { ?ans pg:topic pg:StatutoryOrContractualRequirement ; dpv:hasPersonalData pd:Picture }")
+
+
+# Art. 5: transaction data are traceable "voor het huidige etmaal" only; the art. 3/4 data are excepted.
+def test_transaction_data_are_traceable_for_the_current_day_only() -> None:
+    rows = q("""
+        SELECT DISTINCT ?data ?days WHERE {
+          :act-research dpv:hasStorageCondition ?sc .
+          ?sc dpv:hasPersonalData ?data ; dpv:hasDuration/pg:approximateDays ?days .
+        }""")
+    assert [(short(r["data"]), Decimal(r["days"])) for r in rows] == [("ServiceConsumptionBehaviour", 1)]
+    assert a("ASK { :act-research dpv:hasTechnicalMeasure dpv:Anonymisation }")
+
+
+# Art. 4 d 3: "Naam … van door jou uitgenodigde gasten": the guest's data come from the inviting user.
+def test_guest_data_come_from_the_inviting_user() -> None:
+    assert a("""ASK { :act-guests dpv:hasDataSource ?src . ?src a dpv:DataSource ;
+        pg:hasEvidence/pg:quote "door jou uitgenodigde gasten" }""")
 
 
 # --- Evidence -----------------------------------------------------------------------------------

@@ -68,3 +68,18 @@ def test_an_unparseable_shapes_file_names_its_line(project: Project) -> None:
     with pytest.raises(DataFileError) as caught:
         load_shapes(str(ROOT / "tests" / "fixtures" / "validation" / "bad-shapes.ttl"), project.shapes_dir)
     assert caught.value.line == 6
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor for a Markdown heading."""
+    text = "".join(c for c in heading.strip().lower() if c.isalnum() or c in " -")
+    return text.replace(" ", "-")
+
+
+def test_docs_links_point_at_existing_sections(project: Project) -> None:
+    graph = load_shapes("all", project.shapes_dir).graph
+    for link in {str(o) for o in graph.objects(None, PGSH.docs)}:
+        path, _, anchor = link.partition("#")
+        headings = [line.lstrip("#") for line in (ROOT / path).read_text(encoding="utf-8").splitlines()
+                    if line.startswith("#")]
+        assert anchor in {_anchor(h) for h in headings}, link

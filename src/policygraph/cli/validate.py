@@ -18,7 +18,6 @@ from ..validation.formatters import FORMATTERS
 EXIT_FAILED = 1
 
 _SHAPES_HELP = f"A shapes family ({', '.join(FAMILIES)}), all, or a path to a Turtle shapes file."
-_FILES_HELP = "Curated statement files (data/statements/<slug>.ttl; the source must exist in data/sources/)."
 
 
 @click.command("validate")
@@ -30,6 +29,8 @@ _FILES_HELP = "Curated statement files (data/statements/<slug>.ttl; the source m
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes to use (default: all cores).")
 def command(files: tuple[Path, ...], shapes: str, fmt: str, strict: bool, jobs: int | None) -> None:
     """Validate the built statements, or FILES, against the SHACL shapes.
+
+    FILES are curated statements (<slug>.ttl) whose source text is in data/sources/.
 
     \b
     policygraph validate                              # every statement, all shapes

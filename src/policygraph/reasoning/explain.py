@@ -1,7 +1,7 @@
 """Which facts of a statement clash: a minimal set of them, found by asking HermiT.
 
 A black-box justification (Kalyanpur et al., ISWC 2007): the reasoner is the only judge of
-consistency, the axioms stay as written, and the answer is a smallest set of the statement's facts
+consistency, the axioms stay as written, and the answer is a minimal set of the statement's facts
 that, with the ontology and one contradiction axiom, is inconsistent (removing any fact of the
 set makes it consistent). No SPARQL restates an axiom.
 
@@ -9,13 +9,14 @@ HermiT's command line stops at the first inconsistent ontology, so each question
 "is the class G satisfiable?" in an ontology that stays consistent: every candidate fact ``C(a)``
 or ``p(a, b)`` becomes ``G ⊑ ∃U.({a} ⊓ C)`` or ``G ⊑ ∃U.({a} ⊓ ∃p.{b})`` (U the universal
 property ``owl:topObjectProperty``). G is satisfiable exactly when ontology + facts are
-consistent, and many such ontologies are checked in one Java start.
+consistent, and many such ontologies are checked in one Java start. Questions carry only the
+logical part of the input (``relevance``).
 
-Search: first drop each fact in turn (one batch); the facts whose removal restores consistency
-are in every justification, and when they clash on their own they are the justification (the
-usual case: one contradiction per kind). Otherwise grow prefixes of the facts (one batch per
-fact of the justification) to find one justification.
-"""
+Search (``_justify``): drop each fact alone (one batch); the facts whose loss restores
+consistency are in every justification, and usually they are the justification. Where facts
+have alternatives (a type both asserted and implied by a range), the longest prefixes that still
+clash are dropped, one batch per missing fact. All searches advance together, one batch per round.
+""""""
 
 from __future__ import annotations
 

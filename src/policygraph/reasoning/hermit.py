@@ -71,7 +71,7 @@ def realise(ntriples: bytes) -> Realisation | None:
     :raises ReasonerUnavailableError: without Java.
     :raises ReasonerError: when HermiT rejects the input.
     """
-    owlready2.JAVA_EXE = java()
+    owlready2.JAVA_EXE = java()  # owlready2 starts whatever this names
     world = owlready2.World()
     try:
         world.get_ontology(INPUT_IRI).load(fileobj=io.BytesIO(ntriples), format="ntriples")

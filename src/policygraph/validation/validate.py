@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pyshacl
 from rdflib import BNode, Graph
-from rdflib.term import Node
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Node
 
 from ..build import StatementGraph, build
 from ..project import Project

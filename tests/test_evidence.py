@@ -102,3 +102,12 @@ def test_a_quote_does_not_match_inside_a_longer_word() -> None:
     text = "Voornaam en achternaam; naam van de organisatie."
     [span] = find_span(text, "naam")
     assert text[span.start - 2 : span.end] == "; naam"
+
+
+def test_stated_interests_are_the_statements_own_words(built, project) -> None:  # noqa: ANN001
+    """pg:statedInterest holds the interest in the text's words: each value occurs in its source."""
+    for statement in built.statements:
+        with (project.sources_dir / f"{statement.slug}.txt").open(encoding="utf-8", newline="") as handle:
+            text = handle.read()
+        for interest in statement.graph.objects(None, PG.statedInterest):
+            assert find_span(text, str(interest)), (statement.slug, str(interest))

@@ -131,7 +131,7 @@ def test_stated_interest_wherever_legitimate_interest_is_used() -> None:
         FILTER NOT EXISTS { ?act pg:statedInterest ?i } }""")
     assert missing == []
     rows = q("SELECT ?i WHERE { :act-contract pg:statedInterest ?i }")
-    assert "gerechtvaardigd (financieel) belang" in rows[0]["i"]
+    assert "beoordelen of wij u als klant kunnen accepteren" in rows[0]["i"]
 
 
 def test_marketing_rests_on_consent_which_can_be_withdrawn() -> None:

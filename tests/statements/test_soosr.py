@@ -230,8 +230,8 @@ def test_identity_check_asks_for_a_masked_copy_of_an_id() -> None:
     assert "een kopie van een geldig legitimatiebewijs aan ons te sturen" in quotes
     assert "burgerservicenummer af" in quotes
     assert "KopieID-app" in quotes
-    # the project concept sits under DPV's identity verification
-    assert a("ASK { pg:RequestIdentityCheck skos:broader dpv:IdentityVerification }")
+    # the project concept is a DPV organisational measure (identity management), related to the purpose
+    assert a("ASK { pg:RequestIdentityCheck skos:broader dpv:IdentityManagementMethod ; skos:related dpv:IdentityVerification }")
 
 
 def test_recipients_include_accountant_and_it_providers_and_processors_follow_the_dpa_sentence() -> None:

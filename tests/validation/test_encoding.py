@@ -54,7 +54,7 @@ def test_sh_class_would_reject_the_valid_values(encoding_shapes: Shapes) -> None
         pgsh:LegalBasis-kind a sh:PropertyShape ; sh:severity sh:Violation ;
             sh:targetSubjectsOf dpv:hasLegalBasis ; sh:path dpv:hasLegalBasis ; sh:class dpv:LegalBasis .
         """, format="turtle")
-    with_class = Shapes("sh:class", shapes, (), encoding_shapes.info)
+    with_class = Shapes("sh:class", shapes, encoding_shapes.info)
     report = check(StatementGraph("kinds", Graph(), 0), Graph().parse(KINDS), Graph(), with_class)
     assert {(r.shape, r.value) for r in report.results if r.focus_node == "<https://example.org/good>"} == {
         ("pgsh:DataSubject-kind", "dpv:Customer"),

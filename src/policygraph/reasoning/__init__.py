@@ -1,9 +1,9 @@
 """graph → OWL reasoning: defined classes, consistency and contradictions inside a statement.
 
-The built graph is translated into OWL 2 DL (``translate``), loaded into owlready2 and handed to
-HermiT (``hermit``), which needs Java. A consistent graph yields the inferred types (``inferred``);
-an inconsistent one is explained statement by statement (``explain``) and reported with quotes
-(``report``)::
+The built graph is translated into OWL 2 DL (``translate``); its logical part (``relevance``)
+is loaded into owlready2 and handed to HermiT (``hermit``), which needs Java. A consistent graph
+yields the inferred types (``inferred``); an inconsistent one is explained statement by statement
+(``explain``) and reported with quotes (``report``)::
 
     from policygraph import build
     from policygraph.reasoning import reason
@@ -23,6 +23,7 @@ from ..build import BuiltGraph
 from .explain import contradictions
 from .hermit import Realisation, ReasonerError, ReasonerUnavailableError, java, realise
 from .inferred import inferred_graph
+from .relevance import logical_part
 from .report import Contradiction, Fact, render_text
 from .report import contradiction as make_contradiction
 from .translate import OwlInput, to_owl
@@ -63,13 +64,14 @@ def reason(built: BuiltGraph) -> Reasoning:
     """
     java()
     owl = to_owl(built)
+    logical = logical_part(owl)
     slugs = list(owl.facts)
-    realisation = realise(owl.ntriples(owl.all_facts(), owl.axioms))
+    realisation = realise(logical.ntriples(logical.all_facts(), logical.axioms))
     found: list[Contradiction] = []
     if realisation is None:
-        found = [make_contradiction(built, owl, *clash) for clash in contradictions(owl, slugs)]
+        found = [make_contradiction(built, owl, *clash) for clash in contradictions(logical, slugs)]
         slugs = [slug for slug in slugs if slug not in {c.statement for c in found}]
-        realisation = _realise_or_fail(owl, slugs)
+        realisation = _realise_or_fail(logical, slugs)
     return Reasoning(inferred_graph(owl, realisation, slugs), tuple(found), owl.report)
 
 

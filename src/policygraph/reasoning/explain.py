@@ -9,14 +9,14 @@ HermiT's command line stops at the first inconsistent ontology, so each question
 "is the class G satisfiable?" in an ontology that stays consistent: every candidate fact ``C(a)``
 or ``p(a, b)`` becomes ``G ⊑ ∃U.({a} ⊓ C)`` or ``G ⊑ ∃U.({a} ⊓ ∃p.{b})`` (U the universal
 property ``owl:topObjectProperty``). G is satisfiable exactly when ontology + facts are
-consistent, and many such ontologies are checked in one Java start. Questions carry only the
-logical part of the input (``relevance``).
+consistent, and many such ontologies are checked in one Java start. Callers pass the logical
+part of the input (``relevance``), about half the triples.
 
 Search (``_justify``): drop each fact alone (one batch); the facts whose loss restores
 consistency are in every justification, and usually they are the justification. Where facts
 have alternatives (a type both asserted and implied by a range), the longest prefixes that still
 clash are dropped, one batch per missing fact. All searches advance together, one batch per round.
-""""""
+"""
 
 from __future__ import annotations
 
@@ -28,7 +28,6 @@ from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
 from .hermit import satisfiable
-from .relevance import logical_part
 from .translate import GENID, ContradictionAxiom, OwlInput, Triple, ntriples
 
 GUARD = URIRef(GENID + "guard")
@@ -156,7 +155,6 @@ def contradictions(owl: OwlInput, slugs: Sequence[str]) -> list[Clash]:
     ``None`` as kind: the statement clashes with the ontology without any contradiction axiom;
     its kinds are not looked at. Each activity or recipient in conflict is reported.
     """
-    owl = logical_part(owl)
     kinds: list[ContradictionAxiom | None] = [None, *owl.axioms]
     pairs = [(slug, kind) for slug in slugs for kind in kinds]
     clean = consistent(owl, [((kind,) if kind else (), owl.facts[slug]) for slug, kind in pairs])

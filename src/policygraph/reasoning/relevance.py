@@ -1,4 +1,4 @@
-"""The part of the reasoner input that can take part in a clash; the explanation asks only about it.
+"""The part of the reasoner input that can make a difference; HermiT is given only this part.
 
 A name is *logical* when an axiom with logical content mentions it: a class inside a class
 expression, in ``owl:equivalentClass``/``owl:disjointWith`` or a ``rdfs:domain``/``rdfs:range``;
@@ -10,7 +10,10 @@ one. Everything else is *inert*: ``x a skos:Concept``, ``x skos:inScheme y``,
 Leaving out the assertions and hierarchy axioms of inert names keeps consistency: a model of the
 rest becomes a model of the whole by giving each inert class or property exactly the members its
 assertions and told subclasses (or subproperties) give it, which no remaining axiom constrains.
-So the explanation reaches the same verdicts with about half the input per question.
+The same argument, with the negation of a logical class added, shows that the types inferred
+for logical classes do not change either. So HermiT reaches the same verdicts and types with
+about half the input, which it classifies about four times faster (benchmarks/reason.py);
+types that follow from inert classes are added from the told hierarchy (``inferred``).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 A family is one file: ``encoding`` (is the data well-formed? sh:Violation) and ``art13`` (what the
 statement tells the data subject, GDPR Art. 13; sh:Warning). ``all`` is every family. What each
 shape checks, and how to name it in a findings table, is read from the shapes themselves
-(``sh:message``, ``sh:severity``, ``pgsh:item``, ``rdfs:label``), so adding a shape needs no code.
+(``sh:message``, ``sh:severity``, ``pgsh:item``), so adding a shape needs no code.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDFS
 
 from ..errors import DataFileError
 from ..namespaces import SH, bind_prefixes
@@ -36,7 +35,6 @@ class ShapeInfo:
 
     iri: URIRef
     item: str
-    label: str
     message: str
     severity: URIRef
 
@@ -47,12 +45,7 @@ class Shapes:
 
     name: str
     graph: Graph
-    files: tuple[Path, ...]
     info: dict[URIRef, ShapeInfo]
-
-    def items(self, severity: URIRef | None = None) -> list[str]:
-        """Distinct ``pgsh:item`` names, sorted; only of shapes with ``severity`` if given."""
-        return sorted({i.item for i in self.info.values() if severity is None or i.severity == severity})
 
     def finding_items(self) -> list[str]:
         """Items of the shapes that report findings (warnings and infos), the columns of a findings table."""
@@ -92,11 +85,11 @@ def load_shapes(spec: str, shapes_dir: Path) -> Shapes:
     info = describe(graph)
     if not info:
         raise ShapesError(files[0], "no shapes with sh:severity found")
-    return Shapes(spec if spec in (*FAMILIES, ALL) else files[0].stem, graph, files, info)
+    return Shapes(spec if spec in (*FAMILIES, ALL) else files[0].stem, graph, info)
 
 
 def describe(graph: Graph) -> dict[URIRef, ShapeInfo]:
-    """Every named shape (an IRI with ``sh:severity``) with its item, label and message."""
+    """Every named shape (an IRI with ``sh:severity``) with its item and message."""
     info: dict[URIRef, ShapeInfo] = {}
     for shape, severity in graph.subject_objects(SH.severity):
         if not isinstance(shape, URIRef) or not isinstance(severity, URIRef):
@@ -105,7 +98,6 @@ def describe(graph: Graph) -> dict[URIRef, ShapeInfo]:
         info[shape] = ShapeInfo(
             iri=shape,
             item=_text(graph.value(shape, PGSH.item)) or local,
-            label=_text(graph.value(shape, RDFS.label)) or local,
             message=_text(graph.value(shape, SH.message)),
             severity=severity,
         )

@@ -72,7 +72,7 @@ def reason(built: BuiltGraph) -> Reasoning:
         found = [make_contradiction(built, owl, *clash) for clash in contradictions(logical, slugs)]
         slugs = [slug for slug in slugs if slug not in {c.statement for c in found}]
         realisation = _realise_or_fail(logical, slugs)
-    return Reasoning(inferred_graph(owl, realisation, slugs), tuple(found), owl.report)
+    return Reasoning(inferred_graph(owl, realisation, slugs), tuple(found), logical.report)
 
 
 def _realise_or_fail(owl: OwlInput, slugs: list[str]) -> Realisation:

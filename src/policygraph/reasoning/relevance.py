@@ -18,6 +18,7 @@ types that follow from inert classes are added from the told hierarchy (``inferr
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from rdflib import BNode, URIRef
@@ -51,7 +52,11 @@ def logical_part(owl: OwlInput) -> OwlInput:
         return p in properties or p in (RDFS.domain, RDFS.range)
 
     facts = {slug: [t for t in triples if keep(t)] for slug, triples in owl.facts.items()}
-    return replace(owl, background=[t for t in owl.background if keep(t)], facts=facts)
+    background = [t for t in owl.background if keep(t)]
+    report = Counter(owl.report)
+    report["left out for HermiT: assertion or hierarchy axiom of an inert name"] = (
+        len(owl.background) + len(owl.all_facts()) - len(background) - sum(map(len, facts.values())))
+    return replace(owl, background=background, facts=facts, report=report)
 
 
 def _logical_names(axioms: list[Triple]) -> tuple[set[Node], set[Node]]:

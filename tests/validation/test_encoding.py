@@ -19,7 +19,6 @@ from .support import SLUGS, check
 
 KINDS = ROOT / "tests" / "fixtures" / "validation" / "kinds.ttl"
 
-
 @pytest.mark.parametrize("slug", SLUGS)
 def test_statement_has_no_encoding_violation(slug: str, statements: dict[str, StatementGraph], built: BuiltGraph,
                                              encoding_shapes: Shapes) -> None:

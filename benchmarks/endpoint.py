@@ -6,16 +6,18 @@ Servers (each started here, on a free port, one after the other):
 
 - ``policygraph``: ``policygraph serve`` (waitress + Flask + guard + worker processes), with its
   answer cache, and ``policygraph-nocache`` without it (every request runs in a worker);
-- ``oxigraph``: ``oxigraph serve --union-default-graph`` from the PyPI package ``oxigraph``;
+- ``oxigraph``: ``oxigraph serve --union-default-graph`` from the PyPI package ``oxigraph``, in
+  memory like policygraph's store (the data is POSTed to its ``/store`` after start);
 - ``rdflib-endpoint``: ``rdflib-endpoint serve`` (FastAPI + uvicorn + rdflib, union default graph).
 
 All load ``dist/policygraph.nq``. The queries are the canned queries of ``queries/*.rq``
 (parameters at their defaults), or this folder's ``queries/*.rq`` stand-ins while the project has
-none. Each is sent as ``GET /sparql?query=`` over a kept-alive connection; results must agree
-(same status, same number of rows) or the run says so. Reported: latency p50/p95 per query
-(sequential requests after a warm-up; fewer, at least 3, for a query that uses up ``--budget``
-seconds) and throughput with 1, 8 and 32 concurrent clients cycling
-through all queries, with each policygraph variant's ratio to each baseline. Install the baselines with
+none. Each is POSTed as a form (``query=``; some canned queries are longer than Oxigraph's 8 KiB
+header limit allows in a URL) over a kept-alive connection; results must agree (same status, same
+number of rows or triples) or the run says so. Reported: latency p50/p95 per query (sequential
+requests after a warm-up; fewer, at least 3, for a query that uses up ``--budget`` seconds; a
+client gives up after 30 s) and throughput with 1, 8 and 32 concurrent clients cycling through all
+queries, with each policygraph variant's ratio to each baseline. Install the baselines with
 ``pip install -e '.[bench]'``. Client and servers share the machine, so absolute figures depend
 on its load; the ratios are the point.
 """
@@ -35,9 +37,11 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
 
 ROOT = Path(__file__).resolve().parents[1]
 ACCEPT = "application/sparql-results+json, text/turtle;q=0.9"
@@ -48,47 +52,24 @@ TIMEOUT = 30.0  # seconds a client waits for one answer
 class Server:
     name: str
     path: str  # the query endpoint's path
-    start: list[str]
-    prepare: list[list[str]] = field(default_factory=list)
+    command: list[str]
+    load: Path | None = None  # N-Quads to POST to /store once started (Oxigraph in memory)
     process: subprocess.Popen | None = None
     port: int = 0
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def servers(nquads: Path, queries_dir: Path, scratch: Path, workers: int) -> list[Server]:
-    """The three servers, with ``{port}`` left in their commands."""
-    bin_dir = Path(sys.executable).parent
-    store = scratch / "oxigraph-store"
-    policygraph = [sys.executable, "-m", "policygraph", "serve", "--port", "{port}", "--dist", str(nquads.parent),
-                   "--queries", str(queries_dir), "--workers", str(workers), "--threads", "48"]
-    return [
-        Server("policygraph", "/sparql", policygraph),
-        Server("policygraph-nocache", "/sparql", [*policygraph, "--cache-mb", "0"]),
-        Server("oxigraph", "/query", [str(bin_dir / "oxigraph"), "serve", "--location", str(store),
-                                      "--bind", "127.0.0.1:{port}", "--union-default-graph"],
-               prepare=[[str(bin_dir / "oxigraph"), "load", "--location", str(store), "--file", str(nquads)]]),
-        Server("rdflib-endpoint", "/", [str(bin_dir / "rdflib-endpoint"), "serve", str(nquads),
-                                        "--host", "127.0.0.1", "--port", "{port}"]),
-    ]
-
-
 class Client:
-    """One kept-alive connection that reconnects when the server closes it (Oxigraph's does)."""
+    """One kept-alive connection; reconnects when the server closes it, gives up after ``TIMEOUT``."""
 
     def __init__(self, port: int) -> None:
         self.port = port
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
 
-    def get(self, path: str) -> tuple[int, bytes]:
-        """Status and body; status 0 when no answer came within ``TIMEOUT``."""
+    def post(self, path: str, body: bytes, content_type: str) -> tuple[int, bytes]:
+        """Status and body; status 0 when no answer came in time."""
         for attempt in (1, 2):
             try:
-                self.conn.request("GET", path, headers={"Accept": ACCEPT})
+                self.conn.request("POST", path, body=body, headers={"Accept": ACCEPT, "Content-Type": content_type})
                 response = self.conn.getresponse()
                 return response.status, response.read()
             except (http.client.RemoteDisconnected, ConnectionError, TimeoutError) as exc:
@@ -100,25 +81,52 @@ class Client:
                     raise
         raise AssertionError("unreachable")
 
+    def query(self, path: str, text: str) -> tuple[int, bytes]:
+        return self.post(path, urlencode({"query": text}).encode(), "application/x-www-form-urlencoded")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def servers(nquads: Path, queries_dir: Path, workers: int) -> list[Server]:
+    """The servers to compare, with ``{port}`` left in their commands."""
+    bin_dir = Path(sys.executable).parent
+    policygraph = [sys.executable, "-m", "policygraph", "serve", "--port", "{port}", "--dist", str(nquads.parent),
+                   "--queries", str(queries_dir), "--workers", str(workers), "--threads", "48"]
+    return [
+        Server("policygraph", "/sparql", policygraph),
+        Server("policygraph-nocache", "/sparql", [*policygraph, "--cache-mb", "0"]),
+        Server("oxigraph", "/query", [str(bin_dir / "oxigraph"), "serve", "--bind", "127.0.0.1:{port}",
+                                      "--union-default-graph"], load=nquads),
+        Server("rdflib-endpoint", "/", [str(bin_dir / "rdflib-endpoint"), "serve", str(nquads),
+                                        "--host", "127.0.0.1", "--port", "{port}"]),
+    ]
+
 
 def start(server: Server, log: Path) -> None:
-    for command in server.prepare:
-        subprocess.run(command, check=True, capture_output=True)
     server.port = free_port()
-    command = [part.replace("{port}", str(server.port)) for part in server.start]
+    command = [part.replace("{port}", str(server.port)) for part in server.command]
     with log.open("wb") as out:
         server.process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.monotonic() + 120
     status = None
     while time.monotonic() < deadline and server.process.poll() is None:
         try:
-            status = Client(server.port).get(f"{server.path}?query={quote('ASK {}')}")[0]
+            status = Client(server.port).query(server.path, "ASK {}")[0]
             if status == 200:
-                return
+                break
         except OSError:
             pass
         time.sleep(0.2)
-    raise RuntimeError(f"{server.name} did not start (last status {status}):\n{log.read_text()[-2000:]}")
+    else:
+        raise RuntimeError(f"{server.name} did not start (last status {status}):\n{log.read_text()[-2000:]}")
+    if server.load is not None:
+        status, body = Client(server.port).post("/store", server.load.read_bytes(), "application/n-quads")
+        if status >= 300:
+            raise RuntimeError(f"{server.name} refused the data: {status} {body[:200]!r}")
 
 
 def stop(server: Server) -> None:
@@ -130,24 +138,27 @@ def stop(server: Server) -> None:
             server.process.kill()
 
 
-def rows(body: bytes) -> int | str:
+def size(body: bytes) -> int | str:
+    """Rows of a SPARQL JSON result, the boolean of an ASK, or the triples of a Turtle result."""
     try:
         data = json.loads(body)
     except ValueError:
-        return f"{len(body.splitlines())} lines"
+        try:
+            return f"{len(list(ox.parse(body, ox.RdfFormat.TURTLE)))} triples"
+        except SyntaxError:
+            return f"{len(body)} bytes"
     return len(data["results"]["bindings"]) if "results" in data else str(data.get("boolean"))
 
 
-def latencies(server: Server, queries: dict[str, str], repeat: int, budget: float) -> tuple[dict[str, list[float]], dict[str, object]]:
+def latencies(server: Server, queries: dict[str, str], repeat: int, budget: float) -> tuple[dict, dict]:
     """``repeat`` timed requests per query after a warm-up, or fewer (at least 3) once a query has
     used ``budget`` seconds, so that a slow baseline still finishes."""
     client = Client(server.port)
     times, answers = {}, {}
     for name, text in queries.items():
-        path = f"{server.path}?query={quote(text)}"
         started = time.perf_counter()
-        status, body = client.get(path)
-        answers[name] = (status, rows(body))
+        status, body = client.query(server.path, text)
+        answers[name] = (status, size(body))
         if status == 0:  # too slow to measure: one sample, the time-out
             times[name] = [time.perf_counter() - started]
             continue
@@ -155,18 +166,18 @@ def latencies(server: Server, queries: dict[str, str], repeat: int, budget: floa
         for _ in range(20):
             if time.perf_counter() > warm_until:
                 break
-            client.get(path)
+            client.query(server.path, text)
         samples: list[float] = []
         while len(samples) < repeat and (len(samples) < 3 or sum(samples) < budget):
             started = time.perf_counter()
-            client.get(path)
+            client.query(server.path, text)
             samples.append(time.perf_counter() - started)
         times[name] = samples
     return times, answers
 
 
-def _client_process(port: int, paths: list[str], threads: int, duration: float, start_at: float) -> int:
-    """Run ``threads`` kept-alive clients cycling through ``paths``; returns completed requests."""
+def _client_process(port: int, path: str, texts: list[str], threads: int, duration: float, start_at: float) -> int:
+    """Run ``threads`` kept-alive clients cycling through ``texts``; returns requests answered in time."""
     done = [0] * threads
 
     def client(index: int) -> None:
@@ -175,8 +186,8 @@ def _client_process(port: int, paths: list[str], threads: int, duration: float, 
             time.sleep(0.001)
         i = index
         while time.time() < start_at + duration:
-            ok = connection.get(paths[i % len(paths)])[0] == 200
-            if ok and time.time() < start_at + duration:  # count only what finished in time
+            ok = connection.query(path, texts[i % len(texts)])[0] == 200
+            if ok and time.time() < start_at + duration:
                 done[index] += 1
             i += 1
 
@@ -189,20 +200,20 @@ def _client_process(port: int, paths: list[str], threads: int, duration: float, 
 
 
 def throughput(server: Server, queries: dict[str, str], clients: int, duration: float) -> float:
-    paths = [f"{server.path}?query={quote(text)}" for text in queries.values()]
     processes = min(clients, 4)
     per_process = [clients // processes + (i < clients % processes) for i in range(processes)]
     start_at = time.time() + 1.0
+    texts = list(queries.values())
     with ProcessPoolExecutor(processes) as pool:
-        counts = pool.map(_client_process, [server.port] * processes, [paths] * processes, per_process,
-                          [duration] * processes, [start_at] * processes)
+        counts = pool.map(_client_process, [server.port] * processes, [server.path] * processes,
+                          [texts] * processes, per_process, [duration] * processes, [start_at] * processes)
         return sum(counts) / duration
 
 
-def canned_queries() -> tuple[dict[str, str], Path]:
+def canned_queries(folder: Path | None) -> tuple[dict[str, str], Path]:
     from policygraph.catalogue import load_catalogue
 
-    folder = ROOT / "queries"
+    folder = folder or ROOT / "queries"
     catalogue = load_catalogue(folder)
     if not catalogue:
         folder = ROOT / "benchmarks" / "queries"
@@ -226,30 +237,32 @@ def ratio(mine: float, theirs: float | None) -> str:
     return f"{mine / theirs:.2f}×" if mine and theirs else "-"
 
 
+def table(header: list[str], rows: list[list[str]]) -> None:
+    print(" | ".join(header))
+    print(" | ".join("---" for _ in header))
+    for row in rows:
+        print(" | ".join(row))
+
+
 def report(names: list[str], lat: dict, thr: dict, answers: dict, clients: list[int]) -> None:
     ours = [n for n in names if n.startswith("policygraph")]
     pairs = [(mine, theirs) for mine in ours for theirs in names if theirs not in ours]
-    print("\nLatency, ms (p50 / p95), sequential requests; ratios of p50 (lower is better)")
-    header = ["query", *names, *(f"{a}/{b}" for a, b in pairs)]
-    print(" | ".join(header))
-    print(" | ".join("---" for _ in header))
+    pair_names = [f"{a}/{b}" for a, b in pairs]
+    rows = []
     for query in lat[names[0]]:
         p50 = {n: statistics.median(lat[n][query]) * 1000 for n in names}
         p95 = {n: sorted(lat[n][query])[int(0.95 * (len(lat[n][query]) - 1))] * 1000 for n in names}
-        shown = {n: f"{p50[n]:.2f} / {p95[n]:.2f}" if answers[n][query][0] else f"> {TIMEOUT:g} s" for n in names}
-        cells = [query, *(shown[n] for n in names), *(ratio(p50[a], p50[b]) for a, b in pairs)]
-        print(" | ".join(cells))
+        shown = [f"{p50[n]:.2f} / {p95[n]:.2f}" if answers[n][query][0] else f"> {TIMEOUT:g} s" for n in names]
+        rows.append([query, *shown, *(ratio(p50[a], p50[b]) for a, b in pairs)])
+    print("\nLatency, ms (p50 / p95), sequential requests; ratios of p50 (lower is better)")
+    table(["query", *names, *pair_names], rows)
     print("\nThroughput, requests/s, clients cycling through all queries; ratios (higher is better)")
-    header = ["clients", *names, *(f"{a}/{b}" for a, b in pairs)]
-    print(" | ".join(header))
-    print(" | ".join("---" for _ in header))
-    for count in clients:
-        cells = [str(count), *(f"{thr[n][count]:.0f}" for n in names), *(ratio(thr[a][count], thr[b][count]) for a, b in pairs)]
-        print(" | ".join(cells))
+    table(["clients", *names, *pair_names],
+          [[str(c), *(f"{thr[n][c]:.0f}" for n in names), *(ratio(thr[a][c], thr[b][c]) for a, b in pairs)] for c in clients])
     for query in lat[names[0]]:
         seen = {name: answers[name][query] for name in names}
         if len({str(v) for v in seen.values()}) > 1:
-            print(f"\nnote: answers differ for {query}: {seen}")
+            print(f"note: answers differ for {query}: {seen}")
 
 
 def main() -> None:
@@ -261,13 +274,14 @@ def main() -> None:
     parser.add_argument("--clients", default="1,8,32", help="concurrent client counts")
     parser.add_argument("--workers", type=int, default=2, help="policygraph query worker processes")
     parser.add_argument("--only", help="comma-separated subset of servers")
+    parser.add_argument("--queries", type=Path, help="folder of .rq files (default: queries/, else benchmarks/queries/)")
     args = parser.parse_args()
     clients = [int(c) for c in args.clients.split(",")]
-    queries, folder = canned_queries()
+    queries, folder = canned_queries(args.queries)
     scratch = Path(tempfile.mkdtemp(prefix="policygraph-bench-"))
     try:
         dist = ensure_dist(args.dist, scratch)
-        chosen = [s for s in servers(dist / "policygraph.nq", folder, scratch, args.workers)
+        chosen = [s for s in servers(dist / "policygraph.nq", folder, args.workers)
                   if not args.only or s.name in args.only.split(",")]
         print(f"data: {dist / 'policygraph.nq'}; queries from {folder}: {', '.join(queries)}")
         lat, thr, answers = {}, {}, {}

@@ -84,3 +84,35 @@ def same_graph(a, b) -> bool:  # noqa: ANN001 - rdflib graphs
     from policygraph.bnodes import stable_bnodes
 
     return len(a) == len(b) and set(stable_bnodes(a, "x")) == set(stable_bnodes(b, "x"))
+
+
+def statement_prefixes(slug: str) -> str:
+    """SPARQL PREFIX lines for the project's prefixes, with ``:`` bound to the statement's nodes."""
+    from policygraph.namespaces import PREFIXES, id_ns
+
+    lines = [f"PREFIX {prefix}: <{ns}>" for prefix, ns in PREFIXES.items()]
+    return "\n".join([f"PREFIX : <{id_ns(slug)}>", *lines]) + "\n"
+
+
+def statement_queries(slug: str):  # noqa: ANN201 - (select, ask) pair
+    """``(q, a)``: SELECT and ASK over one statement (plus the ontology), prefixes included."""
+    prefixes = statement_prefixes(slug)
+
+    def q(body: str) -> list[dict[str, str]]:
+        return select(prefixes + body, slug=slug)
+
+    def a(body: str) -> bool:
+        return ask(prefixes + body, slug=slug)
+
+    return q, a
+
+
+def source_text(slug: str) -> str:
+    """The statement text exactly as the build reads it (no newline translation)."""
+    with (ROOT / "data" / "sources" / f"{slug}.txt").open(encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def short(iri: str) -> str:
+    """The local name of an IRI (after the last ``#`` or ``/``)."""
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]

@@ -36,43 +36,17 @@ Not encoded (the model has no place for these):
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from conftest import ask, select
+from conftest import short, source_text, statement_queries
 
 SLUG = "smart-fms"
-ROOT = Path(__file__).resolve().parents[2]
-TEXT = (ROOT / "data" / "sources" / "smart-fms.txt").open(encoding="utf-8", newline="").read()
+TEXT = source_text(SLUG)
 
-PREFIXES = """
-PREFIX :        <https://w3id.org/policygraph/id/smart-fms/>
-PREFIX pg:      <https://w3id.org/policygraph/ns#>
-PREFIX dpv:     <https://w3id.org/dpv#>
-PREFIX pd:      <https://w3id.org/dpv/pd#>
-PREFIX eu-gdpr: <https://w3id.org/dpv/legal/eu/gdpr#>
-PREFIX legal-nl: <https://w3id.org/dpv/legal/nl#>
-PREFIX loc:     <https://w3id.org/dpv/loc#>
-PREFIX oa:      <http://www.w3.org/ns/oa#>
-PREFIX dct:     <http://purl.org/dc/terms/>
-PREFIX rdf:     <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX skos:    <http://www.w3.org/2004/02/skos/core#>
-PREFIX xsd:     <http://www.w3.org/2001/XMLSchema#>
-"""
 
 ID = "https://w3id.org/policygraph/id/smart-fms/"
 GDPR = "https://w3id.org/dpv/legal/eu/gdpr#"
 
 
-def q(body: str) -> list[dict[str, str]]:
-    return select(PREFIXES + body, slug=SLUG)
-
-
-def a(body: str) -> bool:
-    return ask(PREFIXES + body, slug=SLUG)
-
-
-def short(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+q, a = statement_queries(SLUG)
 
 
 # --- Activities and legal bases -----------------------------------------------------------------

@@ -53,24 +53,9 @@ Not encoded (the text says it, DPV + the policygraph model cannot hold it as dat
 from __future__ import annotations
 
 import re
-from conftest import ROOT, ask, select
+from conftest import ROOT, statement_queries
 
 SLUG = "soosr"
-PREFIXES = """
-PREFIX :        <https://w3id.org/policygraph/id/soosr/>
-PREFIX pg:      <https://w3id.org/policygraph/ns#>
-PREFIX dpv:     <https://w3id.org/dpv#>
-PREFIX pd:      <https://w3id.org/dpv/pd#>
-PREFIX eu-gdpr: <https://w3id.org/dpv/legal/eu/gdpr#>
-PREFIX legal-eu: <https://w3id.org/dpv/legal/eu#>
-PREFIX legal-nl: <https://w3id.org/dpv/legal/nl#>
-PREFIX loc:     <https://w3id.org/dpv/loc#>
-PREFIX oa:      <http://www.w3.org/ns/oa#>
-PREFIX dct:     <http://purl.org/dc/terms/>
-PREFIX rdf:     <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX skos:    <http://www.w3.org/2004/02/skos/core#>
-PREFIX xsd:     <http://www.w3.org/2001/XMLSchema#>
-"""
 ID = "https://w3id.org/policygraph/id/soosr/"
 DPV = "https://w3id.org/dpv#"
 PD = "https://w3id.org/dpv/pd#"
@@ -78,12 +63,7 @@ GDPR = "https://w3id.org/dpv/legal/eu/gdpr#"
 PG = "https://w3id.org/policygraph/ns#"
 
 
-def q(body: str) -> list[dict[str, str]]:
-    return select(PREFIXES + body, slug=SLUG)
-
-
-def a(body: str) -> bool:
-    return ask(PREFIXES + body, slug=SLUG)
+q, a = statement_queries(SLUG)
 
 
 def squash(text: str) -> str:

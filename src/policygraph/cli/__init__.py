@@ -18,20 +18,24 @@ COMMAND_MODULES = ("build", "query", "serve", "validate", "reason")
 EXIT_BAD_INPUT = 2
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """Imports a sub-command's module only when that command runs (or help lists it), so
+    ``policygraph serve`` does not pay for pyshacl or owlready2, and a broken module breaks only
+    its own command."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMAND_MODULES:
+            return None
+        return importlib.import_module(f"{__name__}.{cmd_name}").command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="policygraph")
 def cli() -> None:
     """Dutch privacy statements as a validated, queryable DPV knowledge graph."""
-
-
-for _name in COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"{__name__}.{_name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__name__}.{_name}":
-            raise
-        continue
-    cli.add_command(_module.command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,7 +10,6 @@ file is written, so a failing build never touches an earlier good ``dist/``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import tempfile
@@ -20,7 +19,7 @@ from rdflib import Dataset, Graph
 
 from .build import BuiltGraph
 from .namespaces import bind_prefixes
-from .void import describe
+from .void import describe, sha256
 
 UNION_NAME = "policygraph"
 STATEMENTS_DIR = "statements"
@@ -82,10 +81,6 @@ def render(built: BuiltGraph) -> dict[str, str]:
     for statement in built.statements:
         files[f"{STATEMENTS_DIR}/{statement.slug}.ttl"] = turtle(statement.graph)
     return files
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def write_dist(built: BuiltGraph, out: Path) -> list[Path]:

@@ -36,9 +36,6 @@ def parse_days(lexical: str) -> Decimal | None:
     return -total if lexical.startswith("-") else total
 
 
-def is_valid_duration(lexical: str) -> bool:
-    return parse_days(lexical) is not None
-
 
 def add_approximate_days(graph: Graph) -> int:
     """Add ``pg:approximateDays`` to each node with an ``xsd:duration`` value; returns the count."""

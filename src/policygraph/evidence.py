@@ -65,10 +65,10 @@ def find_span(source: str, quote: str, prefix: str | None = None) -> list[Span]:
     return [Span(m.start(), m.end(), m.group(0)) for m in re.finditer(pattern, source)]
 
 
-def _line_of(ttl_text: str, quote: str) -> int | None:
+def _line_of(ttl_lines: list[str], quote: str) -> int | None:
     """Line in the Turtle file where the quote is written, for error messages."""
     needle = quote.split("\n")[0][:60]
-    for number, line in enumerate(ttl_text.splitlines(), start=1):
+    for number, line in enumerate(ttl_lines, start=1):
         if needle in line:
             return number
     return None
@@ -95,7 +95,7 @@ def resolve_evidence(
     :raises EvidenceError: naming file, line and quote when a quote is not found, is found
         more than once, or is malformed.
     """
-    ttl_text = ttl_path.read_text(encoding="utf-8")
+    ttl_lines = ttl_path.read_text(encoding="utf-8").splitlines()  # for error lines only
     count = 0
     for node, value in sorted(graph.subject_objects(PG.evidence)):
         try:
@@ -103,17 +103,16 @@ def resolve_evidence(
         except ValueError as exc:
             raise EvidenceError(ttl_path, str(exc)) from None
         spans = find_span(source_text, quote, prefix)
-        line = _line_of(ttl_text, quote)
         if not spans:
             raise EvidenceError(
-                ttl_path, f"evidence quote not found in {source_iri}: {quote!r}", line
+                ttl_path, f"evidence quote not found in {source_iri}: {quote!r}", _line_of(ttl_lines, quote)
             )
         if len(spans) > 1:
             raise EvidenceError(
                 ttl_path,
                 f"evidence quote matches {len(spans)} times (add pg:prefix to choose one): "
                 f"{quote!r} at offsets {[s.start for s in spans]}",
-                line,
+                _line_of(ttl_lines, quote),
             )
         _write_annotation(graph, node, spans[0], source_text, source_iri, supports)
         graph.remove((node, PG.evidence, value))

@@ -18,7 +18,6 @@ class Source:
 
     slug: str
     text: str
-    text_path: Path
     metadata: Graph
 
     @property
@@ -54,4 +53,4 @@ def load_source(sources_dir: Path, slug: str) -> Source:
     metadata = parse_turtle(meta_path)
     if (source_iri(slug), None, None) not in metadata:
         raise DataFileError(meta_path, f"does not describe <{source_iri(slug)}>")
-    return Source(slug, text, text_path, metadata)
+    return Source(slug, text, metadata)

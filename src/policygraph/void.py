@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from importlib.metadata import PackageNotFoundError, version
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -89,13 +90,12 @@ def describe(built, files: dict[str, bytes]) -> str:  # noqa: ANN001 - BuiltGrap
         g.add((dist, URIRef(SPDX + "checksum"), checksum))
         g.add((checksum, RDF.type, URIRef(SPDX + "Checksum")))
         g.add((checksum, URIRef(SPDX + "algorithm"), URIRef(SPDX + "checksumAlgorithm_sha256")))
-        g.add((checksum, URIRef(SPDX + "checksumValue"), Literal(_sha(files[name]), datatype=XSD.hexBinary)))
+        g.add((checksum, URIRef(SPDX + "checksumValue"), Literal(sha256(files[name]), datatype=XSD.hexBinary)))
     return g.serialize(format="turtle")
 
 
-def _sha(data: bytes) -> str:
-    import hashlib
-
+def sha256(data: bytes) -> str:
+    """Hex SHA-256 of a dump file, as written to SHA256SUMS and to the VoID checksums."""
     return hashlib.sha256(data).hexdigest()
 
 
